@@ -1,0 +1,156 @@
+"""Command line: `python -m build_tools check|build|replies|urls|schema`.
+
+Every command validates the tree first; problems are printed one per line as
+`file:line:col: message`, and the exit code is 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import sys
+from pathlib import Path
+
+from .derive import derive, reply_text
+from .model import LANGUAGES, Tree
+from .paths import absolute_url
+from .problems import HelpCentreError
+from .schema import schema_text
+from .settings import site_url
+from .site import PUBLISHED_URLS, TREE_DIR, dropped_urls, generate, read_published_urls, site_urls
+from .tree import check_tree, load_tree
+from .write import AtomicFolder, write_files
+
+SCHEMA_FILE = TREE_DIR / "schema.json"
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except HelpCentreError as error:
+        print(error, file=sys.stderr)
+        return 1
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m build_tools", description=__doc__.split("\n")[0])
+    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    check = commands.add_parser("check", help="validate the decision tree")
+    check.add_argument("tree", nargs="?", type=Path, default=TREE_DIR)
+    check.set_defaults(run=_check)
+
+    build = commands.add_parser("build", help="write the generated Markdown, without MkDocs")
+    _common(build)
+    build.add_argument("--out", type=Path, default=Path("build/pages"),
+                       help="folder to write (replaced atomically; default build/pages)")
+    build.set_defaults(run=_build)
+
+    replies = commands.add_parser("replies", help="export every outcome's reply text")
+    _common(replies)
+    replies.add_argument("--format", choices=("csv", "json"), default="csv")
+    replies.add_argument("--lang", choices=LANGUAGES, default=None, help="one language (default all)")
+    replies.set_defaults(run=_replies)
+
+    urls = commands.add_parser("urls", help="list published URLs; --update records new ones")
+    _common(urls)
+    urls.add_argument("--update", action="store_true", help=f"add new URLs to {PUBLISHED_URLS.name}")
+    urls.set_defaults(run=_urls)
+
+    schema = commands.add_parser("schema", help="write the JSON Schema for editors' IDEs")
+    schema.add_argument("--check", action="store_true", help="fail if schema.json is out of date")
+    schema.set_defaults(run=_schema)
+    return parser
+
+
+def _common(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--tree", type=Path, default=TREE_DIR, help="the decision tree folder")
+    command.add_argument("--site-url", default=None, help="public address (default: mkdocs.yml)")
+
+
+def _check(args: argparse.Namespace) -> int:
+    tree, problems = check_tree(args.tree)
+    if tree is None:
+        from .problems import report
+        print(report(problems), file=sys.stderr)
+        return 1
+    print(f"OK: {_summary(tree)}")
+    return 0
+
+
+def _summary(tree: Tree) -> str:
+    return (f"{len(tree.questions())} questions, {len(tree.outcomes())} outcomes, "
+            f"{len(tree.tips())} tips, {len(tree.sources)} sources, {len(tree.redirects)} redirects")
+
+
+def _build(args: argparse.Namespace) -> int:
+    derived = derive(load_tree(args.tree))
+    url = args.site_url or site_url()
+    sites = [generate(derived, lang, url) for lang in LANGUAGES]
+    folder = AtomicFolder(args.out)
+    staging = folder.begin()
+    try:
+        for site in sites:
+            write_files(staging / site.lang, site.files)
+    except BaseException:
+        folder.abort()
+        raise
+    folder.commit()
+    pages = sum(len(s.files) for s in sites)
+    print(f"Wrote {pages} files for {len(sites)} languages to {args.out}")
+    return 0
+
+
+def _replies(args: argparse.Namespace) -> int:
+    derived = derive(load_tree(args.tree))
+    url = args.site_url or site_url()
+    rows = [{"id": o.id, "lang": lang, "title": o.title[lang],
+             "url": absolute_url(url, lang, derived.path(o.id)),
+             "reply": reply_text(o, lang, url, derived)}
+            for lang in ([args.lang] if args.lang else LANGUAGES)
+            for o in derived.tree.outcomes()]
+    if args.format == "json":
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        out = io.StringIO()
+        writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        sys.stdout.write(out.getvalue())
+    return 0
+
+
+def _urls(args: argparse.Namespace) -> int:
+    derived = derive(load_tree(args.tree))
+    sites = [generate(derived, lang, args.site_url or site_url()) for lang in LANGUAGES]
+    current = sorted(set().union(*(site_urls(s) for s in sites)))
+    published = read_published_urls()
+    dropped = dropped_urls(sites, published)
+    for url in dropped:
+        print(f"{PUBLISHED_URLS.name}: '{url}' is no longer served; add a redirect", file=sys.stderr)
+    if args.update:
+        merged = sorted(set(published) | set(current))
+        header = ("# Every URL this site has published, relative to site_url. Never remove a line:\n"
+                  "# a renamed or removed page keeps its URL as a redirect (`redirects:` in the tree).\n"
+                  "# Add new ones with: python -m build_tools urls --update\n")
+        PUBLISHED_URLS.write_text(header + "\n".join(merged) + "\n", encoding="utf-8")
+        print(f"{PUBLISHED_URLS.name}: {len(merged)} URLs ({len(merged) - len(published)} new)")
+    else:
+        print("\n".join(current))
+    return 1 if dropped else 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    text = schema_text()
+    if args.check:
+        current = SCHEMA_FILE.read_text(encoding="utf-8") if SCHEMA_FILE.exists() else ""
+        if current != text:
+            print(f"{SCHEMA_FILE}: out of date; run `python -m build_tools schema`", file=sys.stderr)
+            return 1
+        return 0
+    SCHEMA_FILE.write_text(text, encoding="utf-8")
+    print(f"Wrote {SCHEMA_FILE}")
+    return 0

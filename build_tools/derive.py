@@ -1,0 +1,153 @@
+"""What the templates need, computed once from the validated tree: trails, depths, branches,
+reply texts and descriptions. Templates then hold no logic beyond loops and conditionals."""
+
+from __future__ import annotations
+
+import re
+from collections import deque
+from dataclasses import dataclass
+
+from .model import Answer, Node, Outcome, Question, Tip, Tree
+from .paths import absolute_url, node_path
+from .strings import STRINGS
+
+MAX_TRAILS = 3  # a page reached by many paths shows the first few and counts the rest
+DESCRIPTION_LENGTH = 150
+
+
+@dataclass(frozen=True)
+class Step:
+    """One answer given on the way: at `question`, the reader chose `answer`."""
+
+    question: Question
+    answer: Answer
+
+
+@dataclass(frozen=True)
+class Trail:
+    steps: tuple[Step, ...]
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """The node ids along the trail, ending with the page it leads to."""
+        if not self.steps:
+            return ()
+        return tuple(s.question.id for s in self.steps) + (self.steps[-1].answer.next.id,)
+
+
+@dataclass(frozen=True)
+class Derived:
+    """Language-independent facts about every node."""
+
+    tree: Tree
+    trails: dict[str, tuple[Trail, ...]]  # first MAX_TRAILS ways from the start to each node
+    trail_counts: dict[str, int]  # how many ways there are in all
+    depth: dict[str, int]  # fewest answers from the home page
+    branch: dict[str, str]  # the status (start answer's target) each node first appears under
+    tip_users: dict[str, tuple[str, ...]]  # tip id -> ids of the pages that link it
+
+    def path(self, node_id: str) -> str:
+        return node_path(node_id, self.tree.start.id)
+
+
+def derive(tree: Tree) -> Derived:
+    order = topological_order(tree)
+    trails: dict[str, list[Trail]] = {tree.start.id: [Trail(())]}
+    counts: dict[str, int] = {tree.start.id: 1}
+    for node_id in order:
+        for answer in answers(tree.nodes[node_id]):
+            step = Step(tree.nodes[node_id], answer)
+            child = answer.next.id
+            counts[child] = counts.get(child, 0) + counts[node_id]
+            known = trails.setdefault(child, [])
+            for trail in trails[node_id][: MAX_TRAILS - len(known)]:
+                known.append(Trail(trail.steps + (step,)))
+    return Derived(
+        tree=tree,
+        trails={k: tuple(v) for k, v in trails.items()},
+        trail_counts=counts,
+        depth=_depths(tree),
+        branch=_branches(tree, order),
+        tip_users=_tip_users(tree),
+    )
+
+
+def answers(node: Node) -> tuple[Answer, ...]:
+    return node.answers if isinstance(node, Question) else ()
+
+
+def topological_order(tree: Tree) -> list[str]:
+    """Questions and outcomes, parents before children (Kahn's algorithm; the tree has no loops)."""
+    indegree = {i: 0 for i, n in tree.nodes.items() if not isinstance(n, Tip)}
+    for node in tree.nodes.values():
+        for answer in answers(node):
+            indegree[answer.next.id] += 1
+    ready = deque([tree.start.id])
+    order = []
+    while ready:
+        node_id = ready.popleft()
+        order.append(node_id)
+        for answer in answers(tree.nodes[node_id]):
+            indegree[answer.next.id] -= 1
+            if indegree[answer.next.id] == 0:
+                ready.append(answer.next.id)
+    return order
+
+
+def _depths(tree: Tree) -> dict[str, int]:
+    depth = {tree.start.id: 0}
+    queue = deque([tree.start.id])
+    while queue:
+        node_id = queue.popleft()
+        for answer in answers(tree.nodes[node_id]):
+            if answer.next.id not in depth:
+                depth[answer.next.id] = depth[node_id] + 1
+                queue.append(answer.next.id)
+    return depth
+
+
+def _branches(tree: Tree, order: list[str]) -> dict[str, str]:
+    """Each node's status branch: the first start answer under which it can be reached."""
+    branch = {}
+    for answer in answers(tree.nodes[tree.start.id]):
+        branch.setdefault(answer.next.id, answer.next.id)
+    for node_id in order:
+        for answer in answers(tree.nodes[node_id]):
+            if node_id in branch:
+                branch.setdefault(answer.next.id, branch[node_id])
+    return branch
+
+
+def _tip_users(tree: Tree) -> dict[str, tuple[str, ...]]:
+    users: dict[str, list[str]] = {tip.id: [] for tip in tree.tips()}
+    for node in tree.nodes.values():
+        for ref in getattr(node, "tips", ()):
+            users[ref.id].append(node.id)
+    return {k: tuple(v) for k, v in users.items()}
+
+
+_MARKDOWN = re.compile(r"\*\*|__|`|\[([^\]]*)\]\([^)]*\)")
+
+
+def plain(text: str) -> str:
+    """Markdown reduced to the text a reader sees, on one line."""
+    text = _MARKDOWN.sub(lambda m: m.group(1) or "", text)
+    return " ".join(text.split())
+
+
+def description(node: Node, lang: str) -> str:
+    """A meta description: the node's summary (or intro, or question), shortened on a word."""
+    source = getattr(node, "summary", None) or getattr(node, "intro", None) or node.question
+    text = plain(source[lang])
+    if len(text) <= DESCRIPTION_LENGTH:
+        return text
+    cut = text[: DESCRIPTION_LENGTH - 1]
+    if " " in cut and lang != "zh":
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip("，,;；:：") + "…"
+
+
+def reply_text(outcome: Outcome, lang: str, site_url: str, derived: Derived) -> str:
+    """The message an agent sends: the authored reply, then the absolute link."""
+    url = absolute_url(site_url, lang, derived.path(outcome.id))
+    return f"{plain(outcome.reply[lang])}\n{STRINGS['reply_link'][lang]}{url}"

@@ -1,0 +1,135 @@
+"""Read decision_tree/*.yaml into YAML nodes that keep each value's file, line and column."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .model import Position
+from .problems import Problem
+
+BOM = b"\xef\xbb\xbf"
+
+
+@dataclass(frozen=True)
+class LoadedFile:
+    path: str
+    root: yaml.Node
+
+
+class _PositionedLoader(yaml.SafeLoader):
+    """SafeLoader's composer, refusing aliases: they can build loops no editor means."""
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node:
+        if self.check_event(yaml.AliasEvent):
+            mark = self.peek_event().start_mark
+            raise yaml.composer.ComposerError(
+                None, None, "aliases (*name) are not supported; write the value out", mark)
+        return super().compose_node(parent, index)
+
+
+def display_path(path: Path) -> str:
+    """The path as an editor would type it: relative to the working folder when inside it."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+def tree_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def load_folder(folder: Path) -> tuple[list[LoadedFile], list[Problem]]:
+    """Compose every YAML file in the folder; collect a problem for each one that fails."""
+    if not folder.is_dir():
+        return [], [Problem(Position(display_path(folder), 1, 1), "no such folder")]
+    paths = tree_files(folder)
+    if not paths:
+        at = Position(display_path(folder), 1, 1)
+        return [], [Problem(at, "no .yaml files here; the decision tree is empty")]
+    loaded, problems = [], []
+    for path in paths:
+        root, problem = load_file(path)
+        if problem:
+            problems.append(problem)
+        elif root is not None:
+            loaded.append(LoadedFile(display_path(path), root))
+    return loaded, problems
+
+
+def load_file(path: Path) -> tuple[yaml.Node | None, Problem | None]:
+    name = display_path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return None, Problem(Position(name, 1, 1), f"cannot read the file: {error.strerror}")
+    text, problem = _decode(name, data)
+    if problem:
+        return None, problem
+    try:
+        return yaml.compose(text, Loader=_PositionedLoader), None
+    except yaml.MarkedYAMLError as error:
+        return None, _yaml_problem(name, error)
+    except yaml.YAMLError as error:  # unmarked: rare reader errors
+        return None, Problem(Position(name, 1, 1), f"not valid YAML: {error}")
+
+
+def _decode(name: str, data: bytes) -> tuple[str, Problem | None]:
+    start = Position(name, 1, 1)
+    if data.startswith(BOM):
+        return "", Problem(start, "the file starts with a byte order mark (BOM); "
+                                  "save it as UTF-8 without BOM")
+    if b"\x00" in data:
+        return "", Problem(start, "this is not a text file (it contains NUL bytes)")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = data[: error.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        return "", Problem(Position(name, line, column),
+                           f"byte 0x{data[error.start]:02x} is not UTF-8; save the file as UTF-8")
+    if _is_blank(text):
+        return "", Problem(start, "the file is empty; remove it or add `nodes:`")
+    return text, None
+
+
+def _is_blank(text: str) -> bool:
+    return all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines())
+
+
+# PyYAML's words for common mistakes, and what an editor should read instead.
+_PLAIN_WORDS = (
+    ("'\\t'", "a tab is used for indentation; YAML needs spaces"),
+    ("quoted scalar", "this quote is never closed"),
+    ("expected a single document", "only one YAML document per file (remove the `---` line)"),
+    ("mapping values are not allowed", "unexpected `:` here: check this line's indentation, "
+                                       "or put text that contains `: ` in quotes"),
+    ("expected <block end>", "this line's indentation does not match the lines above it"),
+    ("could not find expected ':'", "a key here is missing its `:` (or a quote is not closed)"),
+    ("flow mapping", "this `{…}` is not closed properly: text in it that contains "
+                     "`,` `:` `?` `#` or `{}` needs quotes"),
+    ("flow sequence", "this `[…]` is not closed properly: text in it that contains "
+                      "`,` `:` `?` `#` or `[]` needs quotes"),
+)
+
+
+def _yaml_problem(name: str, error: yaml.MarkedYAMLError) -> Problem:
+    """Turn PyYAML's error into one sentence at the place the editor must look."""
+    mark = error.problem_mark or error.context_mark
+    problem = error.problem or "not valid YAML"
+    context = error.context or ""
+    for pattern, plain in _PLAIN_WORDS:
+        if pattern in problem or pattern in context:
+            problem = plain
+            break
+    else:
+        problem = f"{problem} ({context})" if context else problem
+    if "quoted scalar" in context and error.context_mark is not None:
+        mark = error.context_mark  # where the quote opened, not the end of the file
+    at = Position(name, mark.line + 1, mark.column + 1) if mark else Position(name, 1, 1)
+    return Problem(at, problem)

@@ -1,0 +1,125 @@
+"""The thin bridge from MkDocs to build_tools: generate pages in memory, add the other languages,
+and make `mkdocs build` atomic. All the work happens in build_tools; this only wires events.
+
+MkDocs loads this file once per process and reuses it for every rebuild of `mkdocs serve` and
+for the nested build of each other language, so its state is kept per language.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # `mkdocs` does not add the cwd
+
+from mkdocs.config import load_config  # noqa: E402
+from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
+from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.structure.files import File, Files  # noqa: E402
+
+from build_tools.derive import derive  # noqa: E402
+from build_tools.model import DEFAULT_LANGUAGE, LANGUAGES  # noqa: E402
+from build_tools.paths import language_prefix  # noqa: E402
+from build_tools.problems import InvalidTree  # noqa: E402
+from build_tools.site import (ROOT, TREE_DIR, GeneratedSite, dropped_urls, generate,  # noqa: E402
+                              read_published_urls)
+from build_tools.tree import load_tree  # noqa: E402
+from build_tools.write import AtomicFolder  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.help_centre")
+LANGUAGE_CONFIGS = {lang: ROOT / f"mkdocs.{lang}.yml" for lang in LANGUAGES if lang != DEFAULT_LANGUAGE}
+
+
+class _Session:
+    """What must outlive one event: the command, the staging folder, the last good pages."""
+
+    command = "build"
+    staging: AtomicFolder | None = None
+    built = False
+    nested = False
+    last_good: dict[str, GeneratedSite] = {}
+
+
+session = _Session()
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    session.command = command
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    lang = config.theme["language"]
+    site = _generate(lang, config.site_url or "")
+    config.nav = site.nav
+    config.extra["help_centre"] = {"lang": lang, "languages": list(LANGUAGES)}
+    if session.command == "build" and not session.nested:
+        session.staging = AtomicFolder(Path(config.site_dir))
+        session.built = False
+        config.site_dir = str(session.staging.begin())
+    return config
+
+
+def _generate(lang: str, site_url: str) -> GeneratedSite:
+    """This language's pages; under `mkdocs serve`, a broken tree keeps the last good pages."""
+    try:
+        site = generate(derive(load_tree(TREE_DIR)), lang, site_url)
+    except InvalidTree as error:
+        if session.command != "serve" or lang not in session.last_good:
+            raise PluginError(str(error)) from None
+        for problem in error.problems:
+            log.error(str(problem))
+        log.error("The decision tree has problems; still serving the last good pages.")
+        return session.last_good[lang]
+    session.last_good[lang] = site
+    return site
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    site = session.last_good[config.theme["language"]]
+    dropped = dropped_urls([site], read_published_urls())
+    if dropped:
+        raise PluginError("These published URLs would stop working; keep them as redirects "
+                          "(`redirects:` in decision_tree/):\n  " + "\n  ".join(dropped))
+    for path, content in site.files.items():
+        files.append(File.generated(config, path, content=content))
+    return files
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """After the default language, build each other language into /<lang>/ of the same site."""
+    if config.theme["language"] == DEFAULT_LANGUAGE:
+        for lang, config_file in LANGUAGE_CONFIGS.items():
+            _build_language(config, lang, config_file)
+    session.built = True
+
+
+def _build_language(parent: MkDocsConfig, lang: str, config_file: Path) -> None:
+    from mkdocs.commands.build import build
+
+    config = load_config(str(config_file), site_dir=str(Path(parent.site_dir) / lang),
+                         site_url=(parent.site_url or "") + language_prefix(lang),
+                         strict=parent.strict)
+    session.nested = True
+    try:
+        build(config, serve_url=config.site_url if session.command == "serve" else None)
+    finally:
+        session.nested = False
+
+
+def on_build_error(error: Exception) -> None:
+    session.built = False
+    if session.staging and not session.nested:
+        session.staging.abort()
+        session.staging = None
+
+
+def on_shutdown() -> None:
+    """`mkdocs build` is over: swap the new site in only if every step succeeded."""
+    if session.staging is None:
+        return
+    if session.built:
+        session.staging.commit()
+    else:
+        session.staging.abort()
+    session.staging = None

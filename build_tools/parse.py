@@ -1,0 +1,267 @@
+"""Turn positioned YAML nodes into the model's frozen dataclasses, collecting every problem.
+
+The dataclasses in `model.py` are the schema: a field's type says how its value is read.
+A parser is a pure function returning `(data, problems)`; nothing here raises for bad input.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import difflib
+import re
+import types
+import typing
+from functools import cache
+from typing import Any, Literal, Union
+
+import yaml
+
+from . import model
+from .load import LoadedFile
+from .model import LANGUAGES, Line, LineText, Position, Ref, Slug, Text, TreeFile
+from .problems import Problem
+from .text_rules import normalize, text_problems
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+MAX_SLUG = 60
+# YAML 1.2 reads these plain scalars as numbers although PyYAML (YAML 1.1) keeps them text;
+# other editors' tools disagree, so we ask for quotes either way.
+_YAML12_NUMBER = re.compile(
+    r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$|^0o[0-7]+$|^0x[0-9a-fA-F]+$"
+    r"|^[-+]?\.(?:inf|Inf|INF)$|^\.(?:nan|NaN|NAN)$")
+_TAG_NAMES = {"bool": "a true/false value", "int": "a number", "float": "a number",
+              "null": "null (nothing)", "timestamp": "a date"}
+INVALID: Any = object()  # a value that could not be read; its problem is already recorded
+
+
+def parse_files(files: list[LoadedFile], today: datetime.date) -> tuple[list[TreeFile], list[Problem]]:
+    """Read each file's root mapping as a TreeFile."""
+    parsed, problems = [], []
+    for loaded in files:
+        reader = _Reader(loaded.path, today)
+        value = reader.read(loaded.root, TreeFile, "the file")
+        problems.extend(reader.problems)
+        if value is not INVALID:
+            parsed.append(value)
+    return parsed, problems
+
+
+@cache
+def field_types(cls: type) -> dict[str, Any]:
+    """The resolved type of each YAML key of a dataclass (its `at` position is not a key)."""
+    hints = typing.get_type_hints(cls, vars(model))
+    return {f.name: hints[f.name] for f in dataclasses.fields(cls) if f.name != "at"}
+
+
+def required_keys(cls: type) -> list[str]:
+    return [f.name for f in dataclasses.fields(cls) if f.name != "at"
+            and f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING]
+
+
+def node_kind(cls: type) -> str:
+    return typing.get_args(field_types(cls)["kind"])[0]
+
+
+def kind_of(kinds: tuple[type, ...]) -> dict[str, type]:
+    return {node_kind(cls): cls for cls in kinds}
+
+
+def did_you_mean(word: str, choices: list[str]) -> str:
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _noun(typ: Any) -> str | None:
+    """How messages name one record of a type: 'answer', 'source', 'node'."""
+    if typing.get_origin(typ) in (Union, types.UnionType):
+        return "node"
+    if dataclasses.is_dataclass(typ) and typ not in (Text, LineText):
+        return typ.__name__.lower()
+    return None
+
+
+class _Reader:
+    """Reads one file; collects problems instead of raising."""
+
+    def __init__(self, path: str, today: datetime.date) -> None:
+        self.path = path
+        self.today = today
+        self.problems: list[Problem] = []
+
+    def at(self, node: yaml.Node) -> Position:
+        return Position(self.path, node.start_mark.line + 1, node.start_mark.column + 1)
+
+    def fail(self, node: yaml.Node, message: str) -> Any:
+        self.problems.append(Problem(self.at(node), message))
+        return INVALID
+
+    def read(self, node: yaml.Node, typ: Any, what: str) -> Any:
+        """Read `node` as a value of type `typ`; `what` names it in messages."""
+        origin = typing.get_origin(typ)
+        if origin in (Union, types.UnionType):
+            return self._read_union(node, typ, what)
+        if origin is tuple:
+            return self._read_list(node, typing.get_args(typ)[0], what)
+        if origin is Literal:
+            return self._read_choice(node, typing.get_args(typ), what)
+        if typ in (Text, LineText):
+            return self._read_text(node, typ, what)
+        if typ is Line:
+            return self._read_prose(node, what, single_line=True)
+        if typ is Ref:
+            ident = self._read_string(node, what)
+            return INVALID if ident is INVALID else Ref(ident, self.at(node))
+        if typ is Slug:
+            return self._read_slug(node, what)
+        if typ is datetime.date:
+            return self._read_date(node, what)
+        if typ is str:
+            return self._read_string(node, what)
+        if dataclasses.is_dataclass(typ):
+            return self._read_record(node, typ, what)
+        raise TypeError(f"the model uses a type parse does not know: {typ!r}")
+
+    def _read_union(self, node: yaml.Node, typ: Any, what: str) -> Any:
+        options = [t for t in typing.get_args(typ) if t is not type(None)]
+        if len(options) == 1:  # Optional[X]: absence is handled by the record's defaults
+            return self.read(node, options[0], what)
+        return self._read_node(node, kind_of(tuple(options)), what)
+
+    def _read_node(self, node: yaml.Node, kinds: dict[str, type], what: str) -> Any:
+        if not isinstance(node, yaml.MappingNode):
+            return self.fail(node, f"{what} must be a mapping with a `kind`")
+        kind_node = next((v for k, v in node.value if k.value == "kind"), None)
+        if kind_node is None:
+            return self.fail(node, f"{what} has no `kind` ({', '.join(kinds)})")
+        kind = self._read_choice(kind_node, tuple(kinds), "`kind`")
+        return INVALID if kind is INVALID else self._read_record(node, kinds[kind], f"this {kind}")
+
+    def _read_record(self, node: yaml.Node, cls: type, what: str) -> Any:
+        if not isinstance(node, yaml.MappingNode):
+            return self.fail(node, f"{what} must be a mapping of keys to values")
+        types_ = field_types(cls)
+        values: dict[str, Any] = {}
+        seen: dict[str, yaml.Node] = {}
+        ok = True
+        for key_node, value_node in node.value:
+            key = self._read_key(key_node, seen, list(types_), what)
+            if key is INVALID:
+                ok = False
+                suggested = difflib.get_close_matches(str(key_node.value), list(types_), 1, 0.6)
+                seen.update(dict.fromkeys(suggested, key_node))  # reported once, as a misspelling
+                continue
+            value = self._read_field(value_node, cls, key, types_[key])
+            ok = ok and value is not INVALID
+            values[key] = value
+        for key in required_keys(cls):
+            if key not in seen:
+                self.fail(node, f"{what} is missing the required key `{key}`")
+                ok = False
+        if not ok:
+            return INVALID
+        positioned = any(f.name == "at" for f in dataclasses.fields(cls))
+        return cls(**values, at=self.at(node)) if positioned else cls(**values)
+
+    def _read_key(self, key_node: yaml.Node, seen: dict[str, yaml.Node], allowed: list[str],
+                  what: str) -> Any:
+        key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+        if not isinstance(key, str) or key_node.tag != "tag:yaml.org,2002:str":
+            return self.fail(key_node, f"a key in {what} must be a plain word")
+        if key in seen:
+            line = seen[key].start_mark.line + 1
+            return self.fail(key_node, f"duplicate key `{key}` (first written on line {line}); "
+                                       "YAML would silently keep only the last one")
+        seen[key] = key_node
+        if key not in allowed:
+            return self.fail(key_node, f"unknown key `{key}` in {what}{did_you_mean(key, allowed)}")
+        return key
+
+    def _read_field(self, node: yaml.Node, cls: type, key: str, typ: Any) -> Any:
+        value = self.read(node, typ, f"`{key}`")
+        meta = {f.name: f.metadata for f in dataclasses.fields(cls)}[key]
+        minimum = meta.get("min_items", 1 if key in required_keys(cls) else 0)
+        if isinstance(value, tuple) and len(value) < minimum:
+            noun = "item" if minimum == 1 else "items"
+            return self.fail(node, f"`{key}` needs at least {minimum} {noun}")
+        return value
+
+    def _read_list(self, node: yaml.Node, item_type: Any, what: str) -> Any:
+        if not isinstance(node, yaml.SequenceNode):
+            return self.fail(node, f"{what} must be a list (lines starting with `- `)")
+        noun = _noun(item_type)
+        item_what = f"this {noun}" if noun else f"an item of {what}"
+        items = [self.read(item, item_type, item_what) for item in node.value]
+        return INVALID if INVALID in items else tuple(items)
+
+    def _read_choice(self, node: yaml.Node, choices: tuple[str, ...], what: str) -> Any:
+        value = self._read_string(node, what)
+        if value is INVALID or value in choices:
+            return value
+        hint = did_you_mean(value, list(choices))
+        return self.fail(node, f"{what} is '{value}'{hint}; it must be one of: {', '.join(choices)}")
+
+    def _read_text(self, node: yaml.Node, typ: type, what: str) -> Any:
+        if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:str":
+            return self.fail(node, f"{what} needs a text per language, e.g. `{{zh: …, en: …}}`")
+        if not isinstance(node, yaml.MappingNode):
+            return self.fail(node, f"{what} must be a mapping of languages ({', '.join(LANGUAGES)})")
+        seen: dict[str, yaml.Node] = {}
+        texts: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            lang = self._read_key(key_node, seen, list(LANGUAGES), f"the texts of {what}")
+            if lang is not INVALID:
+                texts[lang] = self._read_prose(value_node, f"the '{lang}' text of {what}",
+                                               single_line=typ is LineText)
+        for lang in LANGUAGES:
+            if lang not in seen:
+                self.fail(node, f"{what} is missing its '{lang}' translation")
+        complete = set(texts) == set(LANGUAGES) and INVALID not in texts.values()
+        return typ(**texts) if complete else INVALID
+
+    def _read_prose(self, node: yaml.Node, what: str, single_line: bool) -> Any:
+        value = self._read_string(node, what)
+        if value is INVALID:
+            return value
+        messages = text_problems(value, single_line)
+        for message in messages:
+            self.fail(node, f"{what} {message}")
+        return INVALID if messages else normalize(value)
+
+    def _read_slug(self, node: yaml.Node, what: str) -> Any:
+        value = self._read_string(node, what)
+        if value is INVALID:
+            return value
+        if not SLUG.match(value) or len(value) > MAX_SLUG:
+            return self.fail(node, f"{what} '{value}' cannot be a URL: use lowercase ASCII "
+                                   f"letters, digits and single hyphens (at most {MAX_SLUG})")
+        return value
+
+    def _read_date(self, node: yaml.Node, what: str) -> Any:
+        raw = node.value if isinstance(node, yaml.ScalarNode) else None
+        try:
+            if raw is None:
+                raise ValueError
+            value = datetime.date.fromisoformat(str(raw).strip())
+        except ValueError:
+            return self.fail(node, f"{what} is not a date; write it as YYYY-MM-DD")
+        if value > self.today:
+            return self.fail(node, f"{what} {value} is in the future (today is {self.today})")
+        return value
+
+    def _read_string(self, node: yaml.Node, what: str) -> Any:
+        if not isinstance(node, yaml.ScalarNode):
+            return self.fail(node, f"{what} must be a single value, not a list or mapping")
+        plain = node.style is None
+        kind = node.tag.rsplit(":", 1)[-1]
+        if plain and node.value == "":
+            return self.fail(node, f"{what} is empty")
+        if plain and kind in _TAG_NAMES:
+            return self.fail(node, f"{what} `{node.value}` is read by YAML as {_TAG_NAMES[kind]}; "
+                                   f"put it in quotes: \"{node.value}\"")
+        if plain and _YAML12_NUMBER.match(node.value):
+            return self.fail(node, f"{what} `{node.value}` is read as a number by some YAML tools; "
+                                   f"put it in quotes: \"{node.value}\"")
+        if kind != "str":
+            return self.fail(node, f"{what} has the tag `{node.tag}`; remove the tag")
+        return node.value

@@ -1,0 +1,59 @@
+"""Where every page lives: source paths, URLs and relative links, the same in every build."""
+
+from __future__ import annotations
+
+import posixpath
+
+from .model import DEFAULT_LANGUAGE, LANGUAGES
+
+HOME = "index.md"
+TIPS = "tips.md"
+FLOWCHART = "flowchart.md"
+SOURCES = "sources.md"
+
+
+def node_path(node_id: str, start_id: str) -> str:
+    """The start question is the home page; every other node is /guide/<id>/."""
+    return HOME if node_id == start_id else f"guide/{node_id}.md"
+
+
+def redirect_path(old_id: str) -> str:
+    return f"guide/{old_id}/index.html"
+
+
+def url_of(path: str) -> str:
+    """The URL MkDocs gives a source path (use_directory_urls), relative to the language root."""
+    if path.endswith("index.md") or path.endswith("index.html"):
+        return posixpath.dirname(path) + "/" if "/" in path else ""
+    return path.removesuffix(".md") + "/"
+
+
+def language_prefix(lang: str) -> str:
+    """Chinese is the site root; other languages live under /<lang>/."""
+    return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+
+
+def language_of_url(url: str) -> str:
+    """The language a site-relative URL belongs to, by its prefix."""
+    for lang in LANGUAGES:
+        if lang != DEFAULT_LANGUAGE and url.startswith(language_prefix(lang)):
+            return lang
+    return DEFAULT_LANGUAGE
+
+
+def link(from_path: str, to_path: str) -> str:
+    """A relative Markdown link between two source files, which MkDocs checks and rewrites."""
+    return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
+
+
+def absolute_url(site_url: str, lang: str, path: str) -> str:
+    return site_url.rstrip("/") + "/" + language_prefix(lang) + url_of(path)
+
+
+def relative_url(from_path: str, to_path: str) -> str:
+    """A relative URL between the pages two source files become (for raw HTML, which MkDocs
+    does not rewrite)."""
+    here = url_of(from_path) or "."
+    there = url_of(to_path) or "."
+    relative = posixpath.relpath(there, here)
+    return "./" if relative == "." else relative + "/"

@@ -1,0 +1,37 @@
+"""Problems an editor must fix, each pointing at a file, line and column."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .model import Position
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    at: Position
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.at}: {self.message}"
+
+
+class HelpCentreError(Exception):
+    """The one base error: the CLI and the MkDocs hook show its text and stop."""
+
+
+class InvalidTree(HelpCentreError):
+    """The decision tree has problems; nothing was written."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(set(problems))
+        super().__init__(report(self.problems))
+
+
+def report(problems: list[Problem]) -> str:
+    """All problems, one per line, then a count, as a compiler prints them."""
+    count = len(problems)
+    noun = "problem" if count == 1 else "problems"
+    lines = [str(p) for p in problems]
+    lines.append(f"{count} {noun} in the decision tree; nothing was written.")
+    return "\n".join(lines)

@@ -1,0 +1,33 @@
+"""Settings the build shares with MkDocs, read from mkdocs.yml so that they are written once."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import yaml
+
+from .site import ROOT
+
+MKDOCS_CONFIG = ROOT / "mkdocs.yml"
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml: `!ENV [NAME, default]` is resolved, Python tags are ignored."""
+
+
+def _env(loader: yaml.SafeLoader, node: yaml.Node) -> object:
+    names = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [node.value]
+    *variables, default = names if len(names) > 1 else (*names, None)
+    return next((os.environ[v] for v in variables if v in os.environ), default)
+
+
+_ConfigLoader.add_constructor("!ENV", _env)
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def site_url(config: Path = MKDOCS_CONFIG) -> str:
+    """The site's public address (the `site_url` of mkdocs.yml, which CI sets from SITE_URL)."""
+    data = yaml.load(config.read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    url = data.get("site_url") or "http://127.0.0.1:8000/"
+    return url if url.endswith("/") else url + "/"

@@ -1,0 +1,63 @@
+"""One language's generated site: its files, its navigation and the URLs it publishes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .derive import Derived
+from .model import Tree
+from .paths import HOME, SOURCES, TIPS, language_of_url, language_prefix, url_of
+from .render import render_language
+from .strings import strings_for
+
+ROOT = Path(__file__).resolve().parent.parent
+TREE_DIR = ROOT / "decision_tree"
+PUBLISHED_URLS = TREE_DIR / "published_urls.txt"
+# Hand-written pages per language (the MkDocs configs name the same folders).
+DOCS_DIRS = {"zh": ROOT / "docs" / "zh", "en": ROOT / "docs" / "en"}
+
+NavItem = dict[str, str]
+
+
+@dataclass(frozen=True)
+class GeneratedSite:
+    lang: str
+    files: dict[str, str]  # path relative to the language's docs root -> content
+    nav: list[NavItem]
+
+
+def generate(derived: Derived, lang: str, site_url: str) -> GeneratedSite:
+    return GeneratedSite(lang, render_language(derived, lang, site_url), navigation(derived.tree, lang))
+
+
+def navigation(tree: Tree, lang: str) -> list[NavItem]:
+    """Home, one entry per status (the start question's answers), then the general pages."""
+    t = strings_for(lang)
+    start = tree.nodes[tree.start.id]
+    statuses = [{a.label[lang]: f"guide/{a.next.id}.md"} for a in start.answers]
+    return [{t["home"]: HOME}, *statuses, {t["tips_title"]: TIPS}, {t["sources_title"]: SOURCES},
+            "about.md"]
+
+
+def site_urls(site: GeneratedSite) -> set[str]:
+    """Every URL this language publishes: generated pages, redirects and hand-written pages."""
+    prefix = language_prefix(site.lang)
+    hand_written = [p.relative_to(DOCS_DIRS[site.lang]).as_posix()
+                    for p in DOCS_DIRS[site.lang].rglob("*.md")]
+    return {prefix + url_of(path) for path in [*site.files, *hand_written]
+            if path.endswith((".md", "index.html"))}
+
+
+def read_published_urls(path: Path = PUBLISHED_URLS) -> list[str]:
+    if not path.exists():
+        return []
+    lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return [line for line in lines if line and not line.startswith("#")]
+
+
+def dropped_urls(sites: list[GeneratedSite], published: list[str]) -> list[str]:
+    """Published URLs of these languages that no page or redirect serves any more."""
+    languages = {s.lang for s in sites}
+    served = set().union(*(site_urls(s) for s in sites))
+    return [u for u in published if language_of_url(u) in languages and u not in served]

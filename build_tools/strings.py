@@ -1,0 +1,57 @@
+"""The page chrome our templates print, in every language (the tree's own text is in the YAML)."""
+
+from __future__ import annotations
+
+STRINGS: dict[str, dict[str, str]] = {
+    "site_name": {"zh": "抖音订单帮助中心", "en": "Douyin Order Help"},
+    "your_answers": {"zh": "你的回答", "en": "Your answers"},
+    "colon": {"zh": "：", "en": ": "},
+    "change": {"zh": "修改", "en": "change"},
+    "start_again": {"zh": "重新开始", "en": "Start again"},
+    "more_trails": {"zh": "另有 {n} 种回答也会到这里。", "en": "{n} other ways of answering lead here too."},
+    "steps": {"zh": "在 App 里这样做", "en": "What to tap in the app"},
+    "evidence": {"zh": "要保留的证据", "en": "Evidence to keep"},
+    "escalation": {"zh": "如果不行，下一步", "en": "If that does not work"},
+    "notes": {"zh": "小贴士", "en": "Tips"},
+    "related": {"zh": "相关建议", "en": "Related advice"},
+    "reply": {"zh": "客服回复模板", "en": "Ready reply for support agents"},
+    "reply_intro": {"zh": "客服人员可以复制下面的回复，直接发给顾客。",
+                    "en": "Support agents can copy this reply and send it as it is."},
+    "copy_reply": {"zh": "复制回复", "en": "Copy reply"},
+    "copy_link": {"zh": "复制链接", "en": "Copy link"},
+    "copied": {"zh": "已复制", "en": "Copied"},
+    "copy_failed": {"zh": "复制失败，请手动选择文字复制", "en": "Could not copy; select the text instead"},
+    "reply_link": {"zh": "详细步骤：", "en": "Step by step: "},
+    "sources": {"zh": "依据", "en": "Sources"},
+    "reviewed": {"zh": "最后审核：", "en": "Last reviewed: "},
+    # A source's quality, printed right after its title.
+    "law": {"zh": "（法律）", "en": " (law)"},
+    "official": {"zh": "（官方）", "en": " (official)"},
+    "api": {"zh": "（抖店接口文档）", "en": " (seller API docs)"},
+    "secondary": {"zh": "（第三方）", "en": " (third-party)"},
+    "independent": {"zh": "本站是独立指南，不是抖音官方帮助中心；与 App 实际显示不同时，以 App 为准。",
+                    "en": "An independent guide, not Douyin's own help centre; "
+                          "where the app shows something different, the app is right."},
+    "search_invite": {"zh": "也可以直接用右上角的搜索，输入你的问题，例如“退款多久到账”。",
+                      "en": "Or use the search at the top and type your question, "
+                            "for example “how long does a refund take”."},
+    "tips_title": {"zh": "实用建议", "en": "Practical advice"},
+    "tips_intro": {"zh": "与商家沟通、联系客服、保留证据和防骗的通用建议。",
+                   "en": "General advice on talking to merchants, reaching customer service, "
+                         "keeping evidence and avoiding scams."},
+    "sources_title": {"zh": "资料来源", "en": "Sources"},
+    "sources_intro": {"zh": "本站的每个答案都注明依据。来源分四类：法律条文、官方页面、抖店接口文档和第三方文章；"
+                            "第三方说法只作参考，不写确切数字。",
+                      "en": "Every answer names its sources, of four kinds: statute text, official pages, "
+                            "Douyin's seller API documentation and third-party articles; third-party "
+                            "claims are used with care and never for exact figures."},
+    "used_on": {"zh": "这条建议出现在：", "en": "This advice appears on: "},
+    "all_tips": {"zh": "全部建议", "en": "All advice"},
+    "home": {"zh": "首页", "en": "Home"},
+    "flowchart": {"zh": "流程图", "en": "Flowchart"},
+    "redirect_note": {"zh": "此页面已移动到", "en": "This page has moved to"},
+}
+
+
+def strings_for(lang: str) -> dict[str, str]:
+    return {key: texts[lang] for key, texts in STRINGS.items()}

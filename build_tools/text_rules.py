@@ -1,0 +1,44 @@
+"""What a text in the tree may contain: Markdown inline formatting and https links, nothing that
+could reach the page as HTML, script or attributes."""
+
+from __future__ import annotations
+
+import re
+
+MAX_LINE = 120
+MAX_TEXT = 2000
+
+_RAW_HTML = re.compile(r"<\s*[A-Za-z!/?]")
+# attr_list syntax would let text set attributes such as onclick on the element.
+_ATTRIBUTES = re.compile(r"\{\s*[:#.]|\{[^{}]*=")
+_SCRIPT_SCHEME = re.compile(r"(?:java|vb)\s*script\s*:|data\s*:\s*text/html", re.IGNORECASE)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
+# YAML folds line breaks into spaces; between two Chinese characters that space is a typo.
+_FOLDED_CJK_SPACE = re.compile(f"(?<=[{_CJK}])[ \t\n]+(?=[{_CJK}])")
+
+
+def normalize(value: str) -> str:
+    """The text as published: trimmed, with spaces from YAML line folding inside Chinese removed."""
+    return _FOLDED_CJK_SPACE.sub("", value.strip())
+
+
+def text_problems(value: str, single_line: bool) -> list[str]:
+    """Every reason this text cannot be published, as messages for the editor."""
+    found = []
+    if not value.strip():
+        found.append("is empty")
+    if control := _CONTROL.search(value):
+        found.append(f"contains the control character U+{ord(control.group()):04X}")
+    if _RAW_HTML.search(value):
+        found.append("contains raw HTML (`<...>`); write Markdown, or `&lt;` for a literal <")
+    if _ATTRIBUTES.search(value):
+        found.append("contains `{...}`, which Markdown reads as HTML attributes; remove the braces")
+    if _SCRIPT_SCHEME.search(value):
+        found.append("contains a script link (javascript:, vbscript: or data:); link to https only")
+    limit = MAX_LINE if single_line else MAX_TEXT
+    if single_line and "\n" in value.strip():
+        found.append("must fit on one line")
+    if len(value) > limit:
+        found.append(f"is {len(value)} characters long; the limit here is {limit}")
+    return found

@@ -1,0 +1,33 @@
+"""load -> parse -> assemble -> validate: the decision tree as one checked model, or every problem."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+from .load import load_folder
+from .model import Tree
+from .parse import parse_files
+from .problems import InvalidTree, Problem
+from .validate import assemble, validate
+
+
+def check_tree(folder: Path, today: datetime.date | None = None) -> tuple[Tree | None, list[Problem]]:
+    """The tree and no problems, or None and every problem found."""
+    files, problems = load_folder(folder)
+    parsed, more = parse_files(files, today or datetime.date.today())
+    problems += more
+    if problems:
+        return None, problems
+    tree, problems = assemble(parsed)
+    if tree is not None and not problems:
+        problems = validate(tree)
+    return (None, problems) if problems else (tree, [])
+
+
+def load_tree(folder: Path, today: datetime.date | None = None) -> Tree:
+    """The checked tree; raises InvalidTree with every problem."""
+    tree, problems = check_tree(folder, today)
+    if tree is None:
+        raise InvalidTree(problems)
+    return tree

@@ -1,0 +1,48 @@
+"""Write a folder all at once: build beside it, then swap it in; a failed build leaves the old one."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+
+class AtomicFolder:
+    """A staging folder next to `target` that replaces it on commit and vanishes on abort."""
+
+    def __init__(self, target: Path) -> None:
+        self.target = target.resolve()
+        self.staging = self.target.with_name(f".{self.target.name}.building-{os.getpid()}")
+        self._old = self.target.with_name(f".{self.target.name}.old-{os.getpid()}")
+
+    def begin(self) -> Path:
+        self._remove_leftovers()
+        self.staging.mkdir(parents=True)
+        return self.staging
+
+    def commit(self) -> None:
+        """Swap the finished staging folder in. Two renames: the old site is gone only after."""
+        if self.target.exists():
+            self.target.rename(self._old)
+        self.staging.rename(self.target)
+        shutil.rmtree(self._old, ignore_errors=True)
+
+    def abort(self) -> None:
+        shutil.rmtree(self.staging, ignore_errors=True)
+
+    def _remove_leftovers(self) -> None:
+        """Clean up after builds that were killed (SIGKILL leaves them no chance to)."""
+        olds = sorted(self.target.parent.glob(f".{self.target.name}.old-*"))
+        if olds and not self.target.exists():  # killed between the two renames of a commit
+            olds.pop().rename(self.target)
+        stagings = self.target.parent.glob(f".{self.target.name}.building-*")
+        for leftover in [*olds, *stagings]:
+            shutil.rmtree(leftover, ignore_errors=True)
+
+
+def write_files(folder: Path, files: dict[str, str]) -> None:
+    """Write text files (UTF-8, LF line endings) so that the same input gives the same bytes."""
+    for relative, content in sorted(files.items()):
+        path = folder / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content.encode("utf-8"))

@@ -1,0 +1,97 @@
+"""The strict site build: complete, deterministic, searchable in Chinese, atomic on failure."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from build_tools.site import read_published_urls
+from tests.conftest import ROOT, BuiltSite, copy_project, mkdocs_build
+
+pytestmark = pytest.mark.slow
+
+
+def html(site: BuiltSite, url_path: str) -> str:
+    return (site.folder / url_path / "index.html").read_text(encoding="utf-8")
+
+
+def test_every_published_url_is_built(site: BuiltSite) -> None:
+    missing = [u for u in read_published_urls()
+               if not (site.folder / u / "index.html").exists()]
+    assert missing == []
+
+
+def test_both_languages_are_built_with_their_own_search(site: BuiltSite) -> None:
+    zh = json.loads((site.folder / "search/search_index.json").read_text(encoding="utf-8"))
+    en = json.loads((site.folder / "en/search/search_index.json").read_text(encoding="utf-8"))
+    assert zh["config"]["lang"] == ["zh"] and en["config"]["lang"] == ["en"]
+    assert all(not d["location"].startswith("en/") for d in zh["docs"])
+
+
+def search_tokens(site: BuiltSite) -> set[str]:
+    index = json.loads((site.folder / "search/search_index.json").read_text(encoding="utf-8"))
+    separator = re.compile(index["config"]["separator"])
+    words: set[str] = set()
+    for doc in index["docs"]:
+        for field in (doc["title"], doc["text"], *doc.get("tags", [])):
+            words.update(separator.split(field))
+    return words
+
+
+def test_the_search_index_is_segmented_with_the_domain_dictionary(site: BuiltSite) -> None:
+    tokens = search_tokens(site)
+    # jieba falls back to no segmentation silently when missing: then these never stand alone.
+    for word in ("待发货", "仅退款", "退货退款", "官方介入", "七天无理由", "运费险", "原路退款"):
+        assert word in tokens, word
+    assert "退款" in tokens and "订单" in tokens
+
+
+def test_chinese_headings_get_readable_anchors(site: BuiltSite) -> None:
+    page = html(site, "guide/refund-before-shipment")
+    assert 'id="在-app-里这样做"' in page
+    assert not re.search(r'id="_\d+"', page)
+
+
+EXTERNAL = re.compile(r'<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)="(?:https?:)?//(?!127\.0\.0\.1)', re.I)
+
+
+def test_no_page_loads_anything_from_another_host(site: BuiltSite) -> None:
+    offenders = [p.relative_to(site.folder).as_posix() for p in site.folder.rglob("*.html")
+                 if EXTERNAL.search(p.read_text(encoding="utf-8"))]
+    assert offenders == []
+
+
+def test_outcome_pages_have_a_description_and_link_preview(site: BuiltSite) -> None:
+    page = html(site, "guide/cancelled")
+    assert '<meta name="description" content="订单已取消，不需要再做什么。' in page
+    assert '<meta property="og:title" content="已取消：钱会原路退回，到账时间看付款方式">' in page
+    assert f'<meta property="og:url" content="{site.url}guide/cancelled/">' in page
+
+
+def test_two_builds_are_byte_identical(site: BuiltSite, tmp_path: Path) -> None:
+    again = tmp_path / "again"
+    assert mkdocs_build(ROOT, again, site.url).returncode == 0
+    first = {p.relative_to(site.folder): p.read_bytes() for p in site.folder.rglob("*") if p.is_file()}
+    second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
+    assert sorted(first) == sorted(second)
+    assert [str(p) for p in first if first[p] != second[p]] == []
+
+
+def test_a_broken_tree_fails_the_build_and_keeps_the_last_good_site(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    out = project / "site"
+    assert mkdocs_build(project, out, "https://example.org/").returncode == 0
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    tree_file = project / "decision_tree" / "cancelled.yaml"
+    tree_file.write_text(tree_file.read_text(encoding="utf-8").replace("kind: outcome", "kind: outcom"),
+                         encoding="utf-8")
+    result = mkdocs_build(project, out, "https://example.org/")
+    assert result.returncode == 1
+    assert ("decision_tree/cancelled.yaml:5:11: `kind` is 'outcom' (did you mean 'outcome'?); "
+            "it must be one of: question, outcome, tip") in result.stderr
+    assert "Traceback" not in result.stderr
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+    assert [p.name for p in project.iterdir() if p.name.startswith(".site")] == []

@@ -1,0 +1,59 @@
+"""The real tree and the model: loads cleanly, reads text as editors mean it, matches its schema."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from pathlib import Path
+
+import jsonschema
+import yaml
+
+from build_tools.load import tree_files
+from build_tools.model import LineText, Outcome, Text
+from build_tools.schema import schema_text
+from build_tools.site import TREE_DIR
+from build_tools.tree import check_tree, load_tree
+from tests.conftest import MINIMAL_TREE, TODAY, write_tree
+
+
+def test_the_real_tree_is_valid() -> None:
+    tree, problems = check_tree(TREE_DIR, today=TODAY)
+    assert problems == []
+    assert tree is not None and len(tree.outcomes()) >= 10
+
+
+def test_the_minimal_tree_reads_as_the_model(tmp_path: Path) -> None:
+    tree = load_tree(write_tree(tmp_path, {"tree.yaml": MINIMAL_TREE}), today=TODAY)
+    unpaid = tree.nodes["unpaid"]
+    assert isinstance(unpaid, Outcome)
+    assert unpaid.title == LineText(zh="取消订单", en="Cancel the order")
+    assert unpaid.reviewed == datetime.date(2026, 11, 1)
+    assert [s.id for s in unpaid.sources] == ["law"]
+    assert unpaid.at.line == 13 and unpaid.sources[0].at.line == 20
+
+
+def test_folded_chinese_lines_join_without_a_space(tmp_path: Path) -> None:
+    folded = MINIMAL_TREE.replace("    summary: {zh: 直接取消。, en: Just cancel.}",
+                                  "    summary:\n      zh: >-\n        直接\n        取消。\n"
+                                  "      en: >-\n        Just\n        cancel.")
+    tree = load_tree(write_tree(tmp_path, {"tree.yaml": folded}), today=TODAY)
+    assert tree.nodes["unpaid"].summary == Text(zh="直接取消。", en="Just cancel.")
+
+
+def test_the_schema_file_is_up_to_date() -> None:
+    assert (TREE_DIR / "schema.json").read_text(encoding="utf-8") == schema_text()
+
+
+def test_every_tree_file_satisfies_the_schema() -> None:
+    schema = json.loads(schema_text())
+    for path in tree_files(TREE_DIR):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        jsonschema.validate(json.loads(json.dumps(data, default=str)), schema)
+
+
+def test_the_schema_rejects_what_the_checker_rejects() -> None:
+    schema = json.loads(schema_text())
+    data = yaml.safe_load(MINIMAL_TREE.replace("    summary:", "    sumary:", 1))
+    errors = list(jsonschema.Draft202012Validator(schema).iter_errors(json.loads(json.dumps(data, default=str))))
+    assert errors, "an unknown key must be flagged in the editor too"
