@@ -133,7 +133,7 @@ def _urls(args: argparse.Namespace) -> int:
         print(f"{PUBLISHED_URLS.name}: '{url}' is no longer served; add a redirect", file=sys.stderr)
     if args.update:
         merged = sorted(set(published) | set(current))
-        header = ("# Every URL this site has published, relative to site_url. Never remove a line:\n"
+        header = ("# Every URL this site has published, from the site's root. Never remove a line:\n"
                   "# a renamed or removed page keeps its URL as a redirect (`redirects:` in the tree).\n"
                   "# Add new ones with: python -m build_tools urls --update\n")
         PUBLISHED_URLS.write_text(header + "\n".join(merged) + "\n", encoding="utf-8")

@@ -34,9 +34,9 @@ def language_prefix(lang: str) -> str:
 
 
 def language_of_url(url: str) -> str:
-    """The language a site-relative URL belongs to, by its prefix."""
+    """The language a URL from the site root (`/en/guide/x/`) belongs to, by its prefix."""
     for lang in LANGUAGES:
-        if lang != DEFAULT_LANGUAGE and url.startswith(language_prefix(lang)):
+        if lang != DEFAULT_LANGUAGE and url.lstrip("/").startswith(language_prefix(lang)):
             return lang
     return DEFAULT_LANGUAGE
 

@@ -41,11 +41,12 @@ def navigation(tree: Tree, lang: str) -> list[NavItem]:
 
 
 def site_urls(site: GeneratedSite) -> set[str]:
-    """Every URL this language publishes: generated pages, redirects and hand-written pages."""
+    """Every URL this language publishes (from the site root, e.g. `/en/guide/x/`): generated
+    pages, redirects and hand-written pages."""
     prefix = language_prefix(site.lang)
     hand_written = [p.relative_to(DOCS_DIRS[site.lang]).as_posix()
                     for p in DOCS_DIRS[site.lang].rglob("*.md")]
-    return {prefix + url_of(path) for path in [*site.files, *hand_written]
+    return {"/" + prefix + url_of(path) for path in [*site.files, *hand_written]
             if path.endswith((".md", "index.html"))}
 
 

@@ -20,7 +20,7 @@ def html(site: BuiltSite, url_path: str) -> str:
 
 def test_every_published_url_is_built(site: BuiltSite) -> None:
     missing = [u for u in read_published_urls()
-               if not (site.folder / u / "index.html").exists()]
+               if not (site.folder / u.lstrip("/") / "index.html").exists()]
     assert missing == []
 
 

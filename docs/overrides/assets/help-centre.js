@@ -81,9 +81,9 @@
     var choices = root.querySelector(".choices[data-node-id]");
     var here = choices ? choices.getAttribute("data-node-id") : "";
     setUpCopyButtons(root);
+    showActualTrail(root);
     if (here) {
       rememberAnswers(root, here);
-      showActualTrail(root);
     }
   }
 

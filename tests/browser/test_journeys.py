@@ -1,0 +1,101 @@
+"""Every outcome is reachable by tapping plain links, with JavaScript and without it."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from build_tools.model import Outcome, Question, Tree
+from build_tools.site import TREE_DIR
+from build_tools.tree import load_tree
+from tests.conftest import TODAY, BuiltSite
+
+TREE: Tree = load_tree(TREE_DIR, today=TODAY)
+
+
+def journeys(tree: Tree) -> list[tuple[str, ...]]:
+    """Every way from the home page to an outcome, as the node ids passed through."""
+    found, stack = [], [(tree.start.id,)]
+    while stack:
+        path = stack.pop()
+        node = tree.nodes[path[-1]]
+        if isinstance(node, Question):
+            stack.extend(path + (a.next.id,) for a in reversed(node.answers))
+        else:
+            found.append(path)
+    return found
+
+
+def tap_answer(page: Page, label: str) -> None:
+    page.locator(".choices a", has=page.locator("strong", has_text=label)).first.click()
+
+
+def walk(page: Page, site: BuiltSite, path: tuple[str, ...]) -> None:
+    """Open the home page and tap the answers along `path`; check each page is the right one."""
+    page.goto(site.url)
+    for here, there in zip(path, path[1:]):
+        answer = next(a for a in TREE.nodes[here].answers if a.next.id == there)
+        tap_answer(page, answer.label.zh)
+        expect(page).to_have_url(f"{site.url}guide/{there}/")
+        expect(page.locator("h1")).to_contain_text(TREE.nodes[there].title.zh)
+    assert isinstance(TREE.nodes[path[-1]], Outcome)
+    expect(page.locator("h2", has_text="在 App 里这样做")).to_be_visible()
+
+
+JOURNEYS = journeys(TREE)
+IDS = ["/".join(p[1:]) for p in JOURNEYS]
+
+
+@pytest.mark.parametrize("path", JOURNEYS, ids=IDS)
+def test_without_javascript(site: BuiltSite, phone_without_js: Page, path: tuple[str, ...]) -> None:
+    walk(phone_without_js, site, path)
+
+
+@pytest.mark.parametrize("path", JOURNEYS, ids=IDS)
+def test_with_javascript_on_a_phone(site: BuiltSite, phone: Page, path: tuple[str, ...]) -> None:
+    walk(phone, site, path)
+
+
+def trails_shown(page: Page) -> list[str]:
+    page.wait_for_load_state("load")  # the trail script runs once the page has loaded
+    return [t.get_attribute("data-path") or "" for t in page.locator(".trail__path").all()
+            if t.is_visible()]
+
+
+def test_without_javascript_a_shared_page_shows_every_way_there(site: BuiltSite,
+                                                                 phone_without_js: Page) -> None:
+    phone_without_js.goto(f"{site.url}guide/merchant-refuses/")
+    assert trails_shown(phone_without_js) == [
+        "order-status pending-shipment merchant-refuses",
+        "order-status shipped merchant-refuses",
+        "order-status completed merchant-refuses"]
+
+
+def test_with_javascript_the_trail_is_the_way_the_reader_came(site: BuiltSite, phone: Page) -> None:
+    walk(phone, site, ("order-status", "completed", "merchant-refuses"))
+    assert trails_shown(phone) == ["order-status completed merchant-refuses"]
+    phone.go_back()
+    expect(phone).to_have_url(f"{site.url}guide/completed/")
+    tap_answer(phone, "商品有质量问题或与描述不符")
+    assert trails_shown(phone) == ["order-status completed quality-problem"]
+
+
+def test_changing_an_earlier_answer_and_starting_again(site: BuiltSite, phone: Page) -> None:
+    walk(phone, site, ("order-status", "shipped", "refund-not-received"))
+    phone.locator(".trail__path a", has_text="待收货").click()  # "change" the first answer
+    expect(phone).to_have_url(site.url)
+    tap_answer(phone, "待发货")
+    tap_answer(phone, "商家一直不发货")
+    expect(phone).to_have_url(f"{site.url}guide/seller-not-shipping/")
+    phone.locator(".trail__restart").click()
+    expect(phone).to_have_url(site.url)
+
+
+def test_back_and_forward_buttons(site: BuiltSite, phone: Page) -> None:
+    walk(phone, site, ("order-status", "completed", "within-seven-days", "return-no-reason"))
+    phone.go_back()
+    expect(phone).to_have_url(f"{site.url}guide/within-seven-days/")
+    phone.go_back()
+    expect(phone).to_have_url(f"{site.url}guide/completed/")
+    phone.go_forward()
+    expect(phone).to_have_url(f"{site.url}guide/within-seven-days/")

@@ -1,0 +1,31 @@
+"""A renamed page keeps its old URL working, in every language, as a redirect."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from playwright.sync_api import Browser, expect
+
+from tests.conftest import SUB_PATH, copy_project, free_port, mkdocs_build, serve
+from tests.site.test_links import rename_fraud
+
+
+def test_a_renamed_page_keeps_its_old_url_as_a_redirect(tmp_path: Path, browser: Browser) -> None:
+    project = copy_project(tmp_path / "project")
+    rename_fraud(project)
+    with (project / "decision_tree" / "after-sales.yaml").open("a", encoding="utf-8") as tree:
+        tree.write("\nredirects:\n  - old: fraud\n    to: merchant-fraud\n")
+    port = free_port()
+    url = f"http://127.0.0.1:{port}{SUB_PATH}"
+    result = mkdocs_build(project, project / "site", url)
+    assert result.returncode == 0, result.stderr
+    server = serve(project / "site", port)
+    try:
+        page = browser.new_page()
+        for prefix in ("", "en/"):
+            page.goto(f"{url}{prefix}guide/fraud/")
+            expect(page).to_have_url(f"{url}{prefix}guide/merchant-fraud/")
+        page.close()
+    finally:
+        server.shutdown()
+        server.server_close()
