@@ -8,6 +8,7 @@ for the nested build of each other language, so its state is kept per language.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -24,11 +25,16 @@ from build_tools.paths import language_prefix  # noqa: E402
 from build_tools.problems import InvalidTree  # noqa: E402
 from build_tools.site import (ROOT, TREE_DIR, GeneratedSite, dropped_urls, generate,  # noqa: E402
                               read_published_urls)
+from build_tools.strings import strings_for  # noqa: E402
 from build_tools.tree import load_tree  # noqa: E402
 from build_tools.write import AtomicFolder  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.help_centre")
 LANGUAGE_CONFIGS = {lang: ROOT / f"mkdocs.{lang}.yml" for lang in LANGUAGES if lang != DEFAULT_LANGUAGE}
+# HELP_CENTRE_LANGUAGES=zh builds the default language alone: a quicker preview, and the
+# baseline the benchmark compares the full build with.
+ONLY_LANGUAGES = os.environ.get("HELP_CENTRE_LANGUAGES", "").split(",") if os.environ.get(
+    "HELP_CENTRE_LANGUAGES") else list(LANGUAGES)
 
 
 class _Session:
@@ -52,12 +58,21 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     lang = config.theme["language"]
     site = _generate(lang, config.site_url or "")
     config.nav = site.nav
-    config.extra["help_centre"] = {"lang": lang, "languages": list(LANGUAGES)}
+    config.extra["alternate"] = alternates(lang, config.site_url or "")
     if session.command == "build" and not session.nested:
         session.staging = AtomicFolder(Path(config.site_dir))
         session.built = False
         config.site_dir = str(session.staging.begin())
     return config
+
+
+def alternates(lang: str, site_url: str) -> list[dict[str, str]]:
+    """Each language's root: `link` relative to this build's root, `href` absolute."""
+    root = site_url.removesuffix(language_prefix(lang))
+    here_to_root = "../" * language_prefix(lang).count("/")
+    return [{"lang": other, "name": strings_for(other)["language_name"],
+             "link": here_to_root + language_prefix(other),
+             "href": root + language_prefix(other)} for other in ONLY_LANGUAGES]
 
 
 def _generate(lang: str, site_url: str) -> GeneratedSite:
@@ -90,7 +105,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     """After the default language, build each other language into /<lang>/ of the same site."""
     if config.theme["language"] == DEFAULT_LANGUAGE:
         for lang, config_file in LANGUAGE_CONFIGS.items():
-            _build_language(config, lang, config_file)
+            if lang in ONLY_LANGUAGES:
+                _build_language(config, lang, config_file)
     session.built = True
 
 

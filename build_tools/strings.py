@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 STRINGS: dict[str, dict[str, str]] = {
+    "language_name": {"zh": "中文", "en": "English"},
     "site_name": {"zh": "抖音订单帮助中心", "en": "Douyin Order Help"},
     "your_answers": {"zh": "你的回答", "en": "Your answers"},
     "colon": {"zh": "：", "en": ": "},

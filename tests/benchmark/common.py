@@ -32,9 +32,10 @@ def run(command: list[str], cwd: Path = ROOT, **env: str) -> subprocess.Complete
     return result
 
 
-def mkdocs_build(out: Path, site_url: str = "https://example.org/help/", cwd: Path = ROOT) -> None:
+def mkdocs_build(out: Path, site_url: str = "https://example.org/help/", cwd: Path = ROOT,
+                 env: dict[str, str] | None = None) -> None:
     run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)], cwd=cwd,
-        SITE_URL=site_url)
+        SITE_URL=site_url, **(env or {}))
 
 
 def gzip_size(data: bytes) -> int:

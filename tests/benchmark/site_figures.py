@@ -44,11 +44,27 @@ def journey_figures(work: Path) -> list[tuple[str, str]]:
             (f"outcome page HTML ({deepest.id})", f"{len(html):,} B raw, {gzip_size(html):,} B gzip")]
 
 
+def edition_figures(work: Path) -> list[tuple[str, str]]:
+    """The English edition: pages per language, untranslated texts, cost against Chinese alone."""
+    from tests.unit.test_translations import untranslated
+
+    zh_only = median_seconds(lambda: mkdocs_build(work / "zh-only", env={"HELP_CENTRE_LANGUAGES": "zh"}), RUNS)
+    both = median_seconds(lambda: mkdocs_build(work / "both"), RUNS)
+    zh_pages = [p for p in (work / "both").rglob("index.html") if "en" not in p.relative_to(work / "both").parts[:1]]
+    en_pages = list((work / "both" / "en").rglob("index.html"))
+    return [("pages, Chinese", str(len(zh_pages))), ("pages, English", str(len(en_pages))),
+            ("English texts left untranslated", str(len(untranslated(load_tree(TREE_DIR))))),
+            ("mkdocs build, Chinese only (median of 5)", f"{zh_only:.2f} s"),
+            ("mkdocs build, both languages (median of 5)", f"{both:.2f} s"),
+            ("ratio: both / Chinese only", f"{both / zh_only:.2f}")]
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
         print("Build (real tree)\n" + table(build_times(work)))
         print("Journeys\n" + table(journey_figures(work)))
+        print("English edition\n" + table(edition_figures(work)))
     count = run([sys.executable, "-m", "pytest", "--collect-only", "-q"], cwd=ROOT).stdout
     print("Tests\n" + table([("tests collected", count.strip().splitlines()[-1])]))
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from build_tools.model import Outcome, Question, Tree
+from build_tools.model import LANGUAGES, Outcome, Question, Tree
+from build_tools.paths import language_prefix
 from build_tools.site import TREE_DIR
+from build_tools.strings import STRINGS
 from build_tools.tree import load_tree
 from tests.conftest import TODAY, BuiltSite
 
@@ -30,30 +32,33 @@ def tap_answer(page: Page, label: str) -> None:
     page.locator(".choices a", has=page.locator("strong", has_text=label)).first.click()
 
 
-def walk(page: Page, site: BuiltSite, path: tuple[str, ...]) -> None:
+def walk(page: Page, site: BuiltSite, path: tuple[str, ...], lang: str = "zh") -> None:
     """Open the home page and tap the answers along `path`; check each page is the right one."""
-    page.goto(site.url)
+    root = site.url + language_prefix(lang)
+    page.goto(root)
     for here, there in zip(path, path[1:]):
         answer = next(a for a in TREE.nodes[here].answers if a.next.id == there)
-        tap_answer(page, answer.label.zh)
-        expect(page).to_have_url(f"{site.url}guide/{there}/")
-        expect(page.locator("h1")).to_contain_text(TREE.nodes[there].title.zh)
+        tap_answer(page, answer.label[lang])
+        expect(page).to_have_url(f"{root}guide/{there}/")
+        expect(page.locator("h1")).to_contain_text(TREE.nodes[there].title[lang])
     assert isinstance(TREE.nodes[path[-1]], Outcome)
-    expect(page.locator("h2", has_text="在 App 里这样做")).to_be_visible()
+    expect(page.locator("h2", has_text=STRINGS["steps"][lang])).to_be_visible()
 
 
-JOURNEYS = journeys(TREE)
-IDS = ["/".join(p[1:]) for p in JOURNEYS]
+JOURNEYS = [(lang, path) for lang in LANGUAGES for path in journeys(TREE)]
+IDS = [f"{lang}:{'/'.join(path[1:])}" for lang, path in JOURNEYS]
 
 
-@pytest.mark.parametrize("path", JOURNEYS, ids=IDS)
-def test_without_javascript(site: BuiltSite, phone_without_js: Page, path: tuple[str, ...]) -> None:
-    walk(phone_without_js, site, path)
+@pytest.mark.parametrize(("lang", "path"), JOURNEYS, ids=IDS)
+def test_without_javascript(site: BuiltSite, phone_without_js: Page, lang: str,
+                            path: tuple[str, ...]) -> None:
+    walk(phone_without_js, site, path, lang)
 
 
-@pytest.mark.parametrize("path", JOURNEYS, ids=IDS)
-def test_with_javascript_on_a_phone(site: BuiltSite, phone: Page, path: tuple[str, ...]) -> None:
-    walk(phone, site, path)
+@pytest.mark.parametrize(("lang", "path"), JOURNEYS, ids=IDS)
+def test_with_javascript_on_a_phone(site: BuiltSite, phone: Page, lang: str,
+                                    path: tuple[str, ...]) -> None:
+    walk(phone, site, path, lang)
 
 
 def trails_shown(page: Page) -> list[str]:
