@@ -79,12 +79,17 @@ def _system_chromium() -> str | None:
     for candidate in CHROMIUM_CANDIDATES:
         if os.access(candidate, os.X_OK):
             return candidate
-    return shutil.which("chromium") or shutil.which("chromium-browser")
+    # GitHub's Ubuntu runners ship Google Chrome, the same engine.
+    names = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+    return next((found for name in names if (found := shutil.which(name))), None)
 
 
 def _can_apt_install() -> bool:
+    """Root on Debian itself: Ubuntu's `chromium` package is only a stub for a snap."""
     is_root = hasattr(os, "geteuid") and os.geteuid() == 0
-    return is_root and Path("/etc/debian_version").exists() and shutil.which("apt-get") is not None
+    os_release = Path("/etc/os-release")
+    is_debian = os_release.exists() and "ID=debian" in os_release.read_text().split()
+    return is_root and is_debian and shutil.which("apt-get") is not None
 
 
 def _run(command: list[str], env: dict[str, str] | None = None) -> None:

@@ -25,7 +25,7 @@ def url_of(path: str) -> str:
     """The URL MkDocs gives a source path (use_directory_urls), relative to the language root."""
     if path.endswith("index.md") or path.endswith("index.html"):
         return posixpath.dirname(path) + "/" if "/" in path else ""
-    return path.removesuffix(".md") + "/"
+    return path.removesuffix(".md") + "/" if path.endswith(".md") else path
 
 
 def language_prefix(lang: str) -> str:

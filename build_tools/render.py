@@ -14,7 +14,7 @@ from typing import Any
 import jinja2
 
 from .derive import Derived, description, reply_text
-from .model import Node, Outcome, Question, Tip
+from .model import DEFAULT_LANGUAGE, LANGUAGES, Node, Outcome, Question, Tip
 from .paths import FLOWCHART, HOME, SOURCES, TIPS, absolute_url, link, redirect_path, relative_url
 from .strings import strings_for
 
@@ -46,6 +46,9 @@ def render_language(derived: Derived, lang: str, site_url: str) -> dict[str, str
     pages[SOURCES] = _render("sources.md.j2",
                              _page(derived, SOURCES, lang, "sources_title", "sources_intro"),
                              sources=list(tree.sources.values()))
+    if lang == DEFAULT_LANGUAGE:  # crawlers read robots.txt at the site root only
+        pages["robots.txt"] = _render("robots.txt.j2", {}, sitemaps=[
+            absolute_url(site_url, other, "sitemap.xml") for other in LANGUAGES])
     for redirect in tree.redirects:
         path = redirect_path(redirect.old)
         target = derived.path(redirect.to.id)
