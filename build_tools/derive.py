@@ -49,6 +49,16 @@ class Derived:
     def path(self, node_id: str) -> str:
         return node_path(node_id, self.tree.start.id)
 
+    def below(self, node_id: str) -> set[str]:
+        """The node and every question and outcome its answers lead to, however deep."""
+        found, stack = {node_id}, [node_id]
+        while stack:
+            for answer in answers(self.tree.nodes[stack.pop()]):
+                if answer.next.id not in found:
+                    found.add(answer.next.id)
+                    stack.append(answer.next.id)
+        return found
+
 
 def derive(tree: Tree) -> Derived:
     order = topological_order(tree)

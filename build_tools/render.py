@@ -1,40 +1,17 @@
-"""Render every page of one language from the derived tree with Jinja (`templates/*.j2`).
-
-Markdown templates (`*.md.j2`) insert the tree's Markdown as it is (validated: no raw HTML);
-HTML templates (`*.html.j2`) autoescape everything. Undefined names fail the build.
-"""
+"""Render every page of one language from the derived tree (templates in `templates/`)."""
 
 from __future__ import annotations
 
-import json
-from functools import cache
-from pathlib import Path
 from typing import Any
 
-import jinja2
-
 from .derive import Derived, description, reply_text
+from .flowchart import flowchart_outline, flowchart_svg
 from .model import DEFAULT_LANGUAGE, LANGUAGES, Node, Outcome, Question, Tip
 from .paths import FLOWCHART, HOME, SOURCES, TIPS, absolute_url, link, redirect_path, relative_url
 from .strings import strings_for
+from .templating import render as _render
 
-TEMPLATES = Path(__file__).parent / "templates"
 BOOST = {Outcome: 3.0, Question: 1.5, Tip: 1.0}
-
-
-@cache
-def environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
-        undefined=jinja2.StrictUndefined,
-        autoescape=jinja2.select_autoescape(enabled_extensions=("html.j2", "svg.j2"),
-                                            default_for_string=False, default=False),
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.filters["yaml_str"] = lambda value: json.dumps(value, ensure_ascii=False)
-    return env
 
 
 def render_language(derived: Derived, lang: str, site_url: str) -> dict[str, str]:
@@ -46,6 +23,10 @@ def render_language(derived: Derived, lang: str, site_url: str) -> dict[str, str
     pages[SOURCES] = _render("sources.md.j2",
                              _page(derived, SOURCES, lang, "sources_title", "sources_intro"),
                              sources=list(tree.sources.values()))
+    pages[FLOWCHART] = _render("flowchart.md.j2",
+                               _page(derived, FLOWCHART, lang, "flowchart", "flowchart_intro"),
+                               has_flowchart=True, svg=flowchart_svg(derived, lang, FLOWCHART),
+                               outline=flowchart_outline(derived, lang, FLOWCHART))
     if lang == DEFAULT_LANGUAGE:  # crawlers read robots.txt at the site root only
         pages["robots.txt"] = _render("robots.txt.j2", {}, sitemaps=[
             absolute_url(site_url, other, "sitemap.xml") for other in LANGUAGES])
@@ -59,10 +40,6 @@ def render_language(derived: Derived, lang: str, site_url: str) -> dict[str, str
     return dict(sorted(pages.items()))
 
 
-def _render(template: str, context: dict[str, Any], **extra: Any) -> str:
-    return environment().get_template(template).render(**context, **extra)
-
-
 def _page(derived: Derived, path: str, lang: str, title_key: str, description_key: str) -> dict:
     """The context every generated page has: where it is, its language and its front matter."""
     t = strings_for(lang)
@@ -74,6 +51,7 @@ def _page(derived: Derived, path: str, lang: str, title_key: str, description_ke
         "description": t[description_key],
         "keywords": [],
         "boost": 1.0,
+        "has_flowchart": False,
     }
 
 
@@ -95,8 +73,19 @@ def _render_node(derived: Derived, node: Node, lang: str, site_url: str) -> str:
         tips=[derived.tree.nodes[ref.id] for ref in getattr(node, "tips", ())],
         sources=[derived.tree.sources[ref.id] for ref in getattr(node, "sources", ())],
         used_on=[derived.tree.nodes[i] for i in derived.tip_users.get(node.id, ())],
+        branch_svg=_branch_chart(derived, node, lang, path),
     )
+    context["has_flowchart"] = bool(context["branch_svg"])
     if isinstance(node, Outcome):
         context.update(reply=reply_text(node, lang, site_url, derived),
                        url=absolute_url(site_url, lang, path))
     return _render(f"{node.kind}.md.j2", context)
+
+
+def _branch_chart(derived: Derived, node: Node, lang: str, path: str) -> str:
+    """A status page's own small flowchart: the status and everything its answers lead to."""
+    start = derived.tree.nodes[derived.tree.start.id]
+    is_status = any(a.next.id == node.id for a in start.answers)
+    if not is_status or not isinstance(node, Question):
+        return ""
+    return flowchart_svg(derived, lang, path, only=derived.below(node.id))

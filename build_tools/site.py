@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .derive import Derived
 from .model import Tree
-from .paths import HOME, SOURCES, TIPS, language_of_url, language_prefix, url_of
+from .paths import FLOWCHART, HOME, SOURCES, TIPS, language_of_url, language_prefix, url_of
 from .render import render_language
 from .strings import strings_for
 
@@ -36,8 +36,8 @@ def navigation(tree: Tree, lang: str) -> list[NavItem]:
     t = strings_for(lang)
     start = tree.nodes[tree.start.id]
     statuses = [{a.label[lang]: f"guide/{a.next.id}.md"} for a in start.answers]
-    return [{t["home"]: HOME}, *statuses, {t["tips_title"]: TIPS}, {t["sources_title"]: SOURCES},
-            "about.md"]
+    return [{t["home"]: HOME}, *statuses, {t["tips_title"]: TIPS}, {t["flowchart"]: FLOWCHART},
+            {t["sources_title"]: SOURCES}, "about.md"]
 
 
 def site_urls(site: GeneratedSite) -> set[str]:

@@ -50,6 +50,16 @@ STRINGS: dict[str, dict[str, str]] = {
     "all_tips": {"zh": "全部建议", "en": "All advice"},
     "home": {"zh": "首页", "en": "Home"},
     "flowchart": {"zh": "流程图", "en": "Flowchart"},
+    "flowchart_intro": {"zh": "整个帮助中心一图看完：每个方框都是一个页面的链接，箭头上写着回答。"
+                              "手机上可以左右滑动，或用 − + 缩放。",
+                        "en": "The whole help centre at a glance: every box links to its page, and "
+                              "each arrow carries an answer. On a phone, swipe sideways or zoom with − +."},
+    "flowchart_list": {"zh": "文字版", "en": "As a list"},
+    "branch_chart": {"zh": "这一步之后的流程图", "en": "Flowchart from here"},
+    "see_in_flowchart": {"zh": "在完整流程图中查看这一页", "en": "See this page in the whole flowchart"},
+    "zoom_in": {"zh": "放大", "en": "Zoom in"},
+    "zoom_out": {"zh": "缩小", "en": "Zoom out"},
+    "zoom_reset": {"zh": "原始大小", "en": "Actual size"},
     "redirect_note": {"zh": "此页面已移动到", "en": "This page has moved to"},
 }
 

@@ -13,7 +13,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # run as a script from anywhere
 
-SECTIONS = {"site": "tests.benchmark.site_figures"}
+SECTIONS = {"site": "tests.benchmark.site_figures",
+            "lighthouse": "tests.benchmark.lighthouse_budgets"}
 
 
 def main(argv: list[str]) -> None:

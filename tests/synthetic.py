@@ -1,0 +1,104 @@
+"""Synthetic decision trees of any size, built straight from the model's dataclasses.
+
+For benchmarks and layout tests: the real tree has about twenty nodes, the help centre may grow
+to hundreds. The shape imitates the real one: questions with two to four answers, outcomes
+shared by several answers, tips linked from many pages, Chinese text of realistic length.
+Same `n` and `seed`, same tree.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import random
+
+from build_tools.model import Answer, Keywords, LineText, Outcome, Question, Ref, Source, Text, Tip, Tree
+
+WORDS_ZH = ("订单", "退款", "商家", "发货", "申请", "售后", "客服", "物流", "签收", "质量问题",
+            "七天无理由", "拒绝", "投诉", "取消", "付款", "运费", "换货", "证据", "官方介入", "包裹")
+WORDS_EN = ("order", "refund", "merchant", "shipping", "request", "after-sale", "service",
+            "parcel", "received", "quality", "seven-day", "refused", "complaint", "cancel",
+            "payment", "postage", "exchange", "evidence", "platform", "WeChat")
+REVIEWED = datetime.date(2026, 11, 1)
+SOURCE = Source(id="law", title=LineText(zh="消费者权益保护法", en="Consumer law"), quality="law")
+
+
+def synthetic_tree(n: int, seed: int = 1) -> Tree:
+    """A valid tree of about `n` nodes: 40% questions, 50% outcomes, 10% tips."""
+    rng = random.Random(seed)
+    tips = [f"t{i}" for i in range(max(1, n // 10))]
+    questions = [f"q{i}" for i in range(max(1, round((n - len(tips)) * 0.4)))]
+    outcomes = [f"o{i}" for i in range(max(1, n - len(tips) - len(questions)))]
+    targets = _targets(rng, questions, outcomes)
+    nodes = {}
+    for qid in questions:
+        nodes[qid] = _question(rng, qid, targets[qid], _tip_refs(rng, tips))
+    for oid in outcomes:
+        nodes[oid] = _outcome(rng, oid, _tip_refs(rng, tips))
+    for tid in tips:
+        nodes[tid] = _tip(rng, tid)
+    _use_every_tip(nodes, tips)
+    return Tree(start=Ref(questions[0]), nodes=nodes, sources={"law": SOURCE}, redirects=())
+
+
+def _targets(rng: random.Random, questions: list[str], outcomes: list[str]) -> dict[str, list[str]]:
+    """Each question's answer targets: questions form a breadth-first backbone (so no loops),
+    every outcome is used once, and the spare answers share outcomes already used."""
+    slots = [(q, k) for q in questions for k in range(rng.randint(2, 4))]
+    needed = [*questions[1:], *outcomes]
+    while len(slots) < len(needed):  # too few answers: give the last questions more
+        slots.append((questions[-1], len(slots)))
+    targets: dict[str, list[str]] = {q: [] for q in questions}
+    position = {q: i for i, q in enumerate(questions)}
+    pending = list(needed)
+    for owner, _ in slots:
+        # a question may only lead to a later question; outcomes can follow anything
+        fits = next((t for t in pending if t not in position or position[t] > position[owner]), None)
+        if fits is not None:
+            pending.remove(fits)
+            targets[owner].append(fits)
+        else:
+            targets[owner].append(rng.choice(outcomes))
+    assert not pending, "synthetic tree: a node was left unreachable"
+    return targets
+
+
+def _tip_refs(rng: random.Random, tips: list[str]) -> tuple[Ref, ...]:
+    count = rng.choice((0, 0, 1, 1, 2))
+    return tuple(Ref(t) for t in sorted(rng.sample(tips, min(count, len(tips)))))
+
+
+def _use_every_tip(nodes: dict, tips: list[str]) -> None:
+    used = {ref.id for node in nodes.values() for ref in getattr(node, "tips", ())}
+    start = next(iter(nodes.values()))
+    extra = tuple(Ref(t) for t in tips if t not in used)
+    nodes[start.id] = dataclasses.replace(start, tips=start.tips + extra)
+
+
+def _text(rng: random.Random, low: int, high: int) -> LineText:
+    """Chinese of `low` to `high` words, often with a colon or comma, and its English."""
+    count = rng.randint(low, high)
+    zh = "".join(rng.choice(WORDS_ZH) for _ in range(count))
+    if count > 3:
+        cut = rng.randint(1, count - 1) * 2
+        zh = zh[:cut] + rng.choice("：，") + zh[cut:]
+    en = " ".join(rng.choice(WORDS_EN) for _ in range(count + 2)).capitalize()
+    return LineText(zh=zh, en=en)
+
+
+def _question(rng: random.Random, qid: str, targets: list[str], tips: tuple[Ref, ...]) -> Question:
+    answers = tuple(Answer(label=_text(rng, 2, 7), next=Ref(t)) for t in targets)
+    return Question(kind="question", id=qid, title=_text(rng, 3, 9), question=_text(rng, 3, 7),
+                    answers=answers, tips=tips, search=Keywords())
+
+
+def _outcome(rng: random.Random, oid: str, tips: tuple[Ref, ...]) -> Outcome:
+    body = Text(zh="请按步骤操作。", en="Follow the steps.")
+    return Outcome(kind="outcome", id=oid, title=_text(rng, 4, 10), summary=body, steps=(body,),
+                   reply=body, sources=(Ref("law"),), reviewed=REVIEWED, tips=tips)
+
+
+def _tip(rng: random.Random, tid: str) -> Tip:
+    body = Text(zh="保持礼貌，说清楚。", en="Be polite and clear.")
+    return Tip(kind="tip", id=tid, title=_text(rng, 2, 6), summary=body, points=(body,),
+               sources=(Ref("law"),), reviewed=REVIEWED)
