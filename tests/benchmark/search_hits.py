@@ -1,0 +1,212 @@
+"""How well, how big and how fast the site's search is, measured on a fresh build.
+
+    /tmp/venv/bin/python tests/benchmark/search_hits.py [--runs 3] [--no-unseen]
+
+Builds the site (`mkdocs build --strict`) into a temporary folder, serves it under a sub-path
+the way GitHub Pages does (gzip included), and in headless Chromium:
+
+1. types every query of tests/search/queries.yaml (and, for comparison, the blind set
+   tests/search/unseen.yaml) into the real search box of its language and prints hit@1 and
+   hit@3 per language and in total, and every query whose page is not first, with what came
+   first instead;
+2. prints the size of each language's search index, raw and gzipped;
+3. times the first result on a phone: from the page's load event (the reader opens the search
+   and types at once) to the first result on screen. That covers what is left of the index
+   download, the search worker's set-up (its scripts, building the index) and the first query.
+   "phone profile" = phone viewport, CPU slowed 4x (CDP Emulation.setCPUThrottlingRate) and
+   network at 150 ms latency, 1.6 Mbit/s down, 750 kbit/s up (CDP
+   Network.emulateNetworkConditions); also unthrottled. Median of --runs cold loads each.
+
+Nothing is hard-coded: every figure comes from this run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import io
+import os
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from playwright.sync_api import Browser, sync_playwright  # noqa: E402
+
+from build_tools.model import LANGUAGES  # noqa: E402
+from build_tools.paths import language_prefix  # noqa: E402
+from tests.browser.conftest import CHROMIUM_FLAGS, PHONE  # noqa: E402
+from tests.conftest import SUB_PATH, _SubPathHandler, free_port, mkdocs_build  # noqa: E402
+from tests.search.runner import (QUERIES, RESULT_LINKS, SEARCH_INPUT, SEARCH_TOGGLE, TARGET_AT_1,  # noqa: E402
+                                 TARGET_AT_3, UNSEEN, Outcome, load_queries, rates, run_queries)
+
+PHONE_NETWORK = {"offline": False, "latency": 150,
+                 "downloadThroughput": 1.6 * 1_000_000 / 8, "uploadThroughput": 750 * 1_000 / 8}
+CPU_SLOWDOWN = 4
+TIMING_QUERY = {"zh": "退款多久到账", "en": "how long does a refund take"}
+GZIP_TYPES = {".html", ".js", ".css", ".json", ".svg", ".xml", ".txt"}
+
+
+class GzipHandler(_SubPathHandler):
+    """The tests' sub-path server, compressing text as GitHub Pages does."""
+
+    def send_head(self):  # noqa: ANN201 - the base class's signature
+        if not self.path.startswith(SUB_PATH) or "gzip" not in self.headers.get("Accept-Encoding", ""):
+            return super().send_head()
+        local = Path(self.translate_path("/" + self.path[len(SUB_PATH):]))
+        if local.is_dir() and self.path.split("?")[0].endswith("/"):
+            local = local / "index.html"
+        if not local.is_file() or local.suffix not in GZIP_TYPES:
+            return super().send_head()
+        body = gzip.compress(local.read_bytes(), compresslevel=6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(local)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+def serve(folder: Path, port: int):  # noqa: ANN201
+    import functools
+    import http.server
+    import threading
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port),
+                                             functools.partial(GzipHandler, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def launch(playwright) -> Browser:  # noqa: ANN001
+    executable = os.environ.get("HELP_CENTRE_CHROMIUM", "/usr/bin/chromium")
+    where = {} if executable == "playwright" else {"executable_path": executable}
+    return playwright.chromium.launch(args=CHROMIUM_FLAGS, **where)
+
+
+# --- 1. hit rates ---------------------------------------------------------------------------
+
+def hit_rates(browser: Browser, url: str, path: Path, title: str) -> list[Outcome]:
+    context = browser.new_context(**PHONE)
+    context.set_default_timeout(15_000)
+    outcomes = list(run_queries(context.new_page(), url, load_queries(path)))
+    context.close()
+    print(f"\n{title} ({path.relative_to(ROOT)})")
+    for lang in (*LANGUAGES, None):
+        r = rates(outcomes, lang)
+        print(f"  {lang or 'total':5}  {r.count:3} queries   hit@1 {r.at_1:6.1%}   hit@3 {r.at_3:6.1%}")
+    misses = [o for o in outcomes if not o.hit(1)]
+    print(f"  not first ({len(misses)}):" + ("" if misses else " none"))
+    for o in misses:
+        print("    " + o.describe())
+    return outcomes
+
+
+# --- 2. index sizes -------------------------------------------------------------------------
+
+def index_sizes(folder: Path) -> None:
+    print("\nsearch index size")
+    for lang in LANGUAGES:
+        data = (folder / language_prefix(lang) / "search" / "search_index.json").read_bytes()
+        packed = len(gzip.compress(data, compresslevel=6))
+        print(f"  {lang:5}  raw {len(data) / 1024:7.1f} KiB   gzip -6 {packed / 1024:6.1f} KiB"
+              f"   ({len(data):,} / {packed:,} bytes)")
+
+
+# --- 3. time to first result ----------------------------------------------------------------
+
+ARM = """(selector) => {
+  const list = document.querySelector(selector.list);
+  const start = performance.now();
+  window.__firstResult = new Promise((resolve) => {
+    const done = () => resolve(performance.now() - start);
+    if (list.querySelector(selector.item)) return done();
+    new MutationObserver((_, observer) => {
+      if (list.querySelector(selector.item)) { observer.disconnect(); done(); }
+    }).observe(list, {childList: true});
+  });
+  const nav = performance.getEntriesByType("navigation")[0];
+  return nav.loadEventStart;
+}"""
+
+
+def first_result_ms(browser: Browser, url: str, query: str, throttled: bool) -> tuple[float, float, float]:
+    """One cold load: (load event, index fully received, first result after load), in ms."""
+    context = browser.new_context(**PHONE)
+    context.set_default_timeout(60_000)
+    page = context.new_page()
+    if throttled:
+        cdp = context.new_cdp_session(page)
+        cdp.send("Network.enable")
+        cdp.send("Network.emulateNetworkConditions", PHONE_NETWORK)
+        cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
+    page.goto(url, wait_until="load")
+    loaded = page.evaluate(ARM, {"list": ".md-search-result__list", "item": ".md-search-result__item"})
+    page.locator(SEARCH_TOGGLE).click()
+    page.locator(SEARCH_INPUT).fill(query)
+    page.locator(SEARCH_INPUT).press("End")
+    after_load = page.evaluate("window.__firstResult")
+    index_done = page.evaluate("""() => {
+      const entry = performance.getEntriesByType("resource")
+        .find((e) => e.name.includes("search/search_index.json"));
+      return entry ? entry.responseEnd : NaN;
+    }""")
+    assert page.locator(RESULT_LINKS).count() > 0
+    context.close()
+    return loaded, index_done, after_load
+
+
+def timings(browser: Browser, url: str, runs: int) -> None:
+    print(f"\ntime to first result after the load event (median of {runs} cold loads; "
+          "load event and index arrival are from navigation start)")
+    for throttled, label in ((True, f"phone profile (CPU x{CPU_SLOWDOWN}, 150 ms, 1.6 Mbit/s)"),
+                             (False, "unthrottled phone viewport")):
+        for lang in LANGUAGES:
+            samples = [first_result_ms(browser, url + language_prefix(lang), TIMING_QUERY[lang], throttled)
+                       for _ in range(runs)]
+            load, index, first = (statistics.median(s[i] for s in samples) for i in range(3))
+            total = statistics.median(s[0] + s[2] for s in samples)
+            print(f"  {label:42} {lang}: first result {first:6.0f} ms after load"
+                  f" ({total:6.0f} ms from navigation start; load event {load:5.0f} ms,"
+                  f" index received {index:5.0f} ms; runs: {', '.join(f'{s[2]:.0f}' for s in samples)})")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=3, help="cold loads per timing (median)")
+    parser.add_argument("--no-unseen", action="store_true", help="skip the blind query set")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="search-hits-") as tmp:
+        port = free_port()
+        url = f"http://127.0.0.1:{port}{SUB_PATH}"
+        folder = Path(tmp) / "site"
+        built = mkdocs_build(ROOT, folder, url)
+        if built.returncode:
+            print(built.stderr, file=sys.stderr)
+            return built.returncode
+        server = serve(folder, port)
+        try:
+            with sync_playwright() as playwright:
+                browser = launch(playwright)
+                main_set = hit_rates(browser, url, QUERIES, "query set")
+                if not args.no_unseen and UNSEEN.exists():
+                    hit_rates(browser, url, UNSEEN, "blind set, never tuned against (reported only)")
+                index_sizes(folder)
+                timings(browser, url, args.runs)
+                browser.close()
+        finally:
+            server.shutdown()
+            server.server_close()
+    total = rates(main_set)
+    met = total.at_1 >= TARGET_AT_1 and total.at_3 >= TARGET_AT_3
+    print(f"\ntargets (query set): hit@1 >= {TARGET_AT_1:.0%}, hit@3 = {TARGET_AT_3:.0%}: "
+          f"{'met' if met else 'NOT met'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

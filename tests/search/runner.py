@@ -1,0 +1,166 @@
+"""Type shoppers' queries into the site's real search box and read the results as a reader does.
+
+Shared by tests/browser/test_search.py (asserts the targets) and tests/benchmark/search_hits.py
+(prints the figures). A query is typed into Material's search input in a real browser; the
+answer is the order of the result items (`.md-search-result__item`), each item's first link
+being the page it stands for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+from playwright.sync_api import Page
+
+from build_tools.model import LANGUAGES
+from build_tools.paths import language_prefix, node_path, url_of
+from build_tools.site import TREE_DIR
+from build_tools.tree import load_tree
+
+HERE = Path(__file__).resolve().parent
+QUERIES = HERE / "queries.yaml"
+UNSEEN = HERE / "unseen.yaml"
+TARGET_AT_1 = 0.90
+TARGET_AT_3 = 1.0
+
+# The search box, its results, and the header button that opens it on a phone.
+SEARCH_TOGGLE = "header label.md-header__button[for='__search']"
+SEARCH_INPUT = "input.md-search__input"
+RESULT_META = ".md-search-result__meta"
+RESULT_LINKS = ".md-search-result__list > .md-search-result__item > a:first-child"
+
+
+@dataclass(frozen=True)
+class Query:
+    query: str
+    lang: str
+    expect: str  # node id
+    kind: str = ""
+
+    @property
+    def expected_path(self) -> str:
+        """The expected page's URL path relative to its language's root ("" is the home page)."""
+        return expected_paths()[self.expect]
+
+
+@dataclass
+class Outcome:
+    query: Query
+    results: list[str] = field(default_factory=list)  # URL paths relative to the language root
+
+    @property
+    def rank(self) -> int | None:
+        try:
+            return self.results.index(self.query.expected_path) + 1
+        except ValueError:
+            return None
+
+    def hit(self, k: int) -> bool:
+        return self.rank is not None and self.rank <= k
+
+    def describe(self) -> str:
+        q = self.query
+        got = ", ".join(_show(p) for p in self.results[:3]) or "(no results)"
+        where = f"at {self.rank}" if self.rank else "not in the results"
+        return f"[{q.lang}] {q.query!r}: wants {_show(q.expected_path)} ({q.expect}), {where}; first: {got}"
+
+
+def _show(path: str) -> str:
+    return "/" + path
+
+
+_PATHS: dict[str, str] = {}
+
+
+def expected_paths() -> dict[str, str]:
+    """Node id -> URL path relative to the language root, from the real tree."""
+    if not _PATHS:
+        tree = load_tree(TREE_DIR)
+        _PATHS.update({node_id: url_of(node_path(node_id, tree.start.id)) for node_id in tree.nodes})
+    return _PATHS
+
+
+def load_queries(path: Path = QUERIES) -> list[Query]:
+    entries = yaml.safe_load(path.read_text(encoding="utf-8"))
+    queries = [Query(**entry) for entry in entries]
+    for q in queries:
+        if q.lang not in LANGUAGES:
+            raise ValueError(f"{path.name}: {q.query!r} has lang {q.lang!r}, not one of {LANGUAGES}")
+        if q.expect not in expected_paths():
+            raise ValueError(f"{path.name}: {q.query!r} expects {q.expect!r}, which is not a node id")
+    return queries
+
+
+class SearchBox:
+    """The search box of one language's site in one browser page."""
+
+    def __init__(self, page: Page, site_url: str, lang: str) -> None:
+        self.page = page
+        self.lang = lang
+        self.root = site_url + language_prefix(lang)  # absolute URL of this language's home
+        self.root_path = urlsplit(self.root).path
+        self.placeholder = ""
+
+    def open(self) -> SearchBox:
+        """Load the language's home page, open the search and wait until it is ready."""
+        self.page.goto(self.root)
+        self.page.locator(SEARCH_TOGGLE).click()
+        config = self.page.evaluate("JSON.parse(document.querySelector('#__config').textContent)")
+        self.placeholder = config["translations"]["search.result.placeholder"]
+        self._wait_for_meta(placeholder=True)
+        return self
+
+    def type(self, text: str) -> None:
+        """Put `text` in the box as typed. Material reads the box on keyup: an IME commits
+        Chinese without one, so a final harmless key (End) is pressed, as a reader's next key."""
+        box = self.page.locator(SEARCH_INPUT)
+        box.fill(text)
+        box.press("End")
+
+    def search(self, text: str) -> list[str]:
+        """The result pages for `text`, in the order shown, as URL paths below the language root."""
+        self.type("")
+        self._wait_for_meta(placeholder=True)
+        self.type(text)
+        self._wait_for_meta(placeholder=False)
+        hrefs = self.page.eval_on_selector_all(RESULT_LINKS, "links => links.map(a => a.href)")
+        return [self._relative(href) for href in hrefs]
+
+    def _relative(self, href: str) -> str:
+        path = urlsplit(href).path
+        return path[len(self.root_path):] if path.startswith(self.root_path) else path
+
+    def _wait_for_meta(self, placeholder: bool) -> None:
+        """Until the meta line shows the placeholder (empty box), or a result for a query."""
+        self.page.wait_for_function(
+            """([selector, placeholder, wanted]) => {
+                 const text = document.querySelector(selector).textContent.trim();
+                 return wanted ? text === placeholder : text !== "" && text !== placeholder;
+               }""",
+            arg=[RESULT_META, self.placeholder, placeholder])
+
+
+def run_queries(page: Page, site_url: str, queries: Iterable[Query]) -> Iterator[Outcome]:
+    """Each query typed into its language's search box, one page per language."""
+    box: SearchBox | None = None
+    for q in sorted(queries, key=lambda q: LANGUAGES.index(q.lang)):
+        if box is None or box.lang != q.lang:
+            box = SearchBox(page, site_url, q.lang).open()
+        yield Outcome(q, box.search(q.query))
+
+
+@dataclass(frozen=True)
+class Rates:
+    count: int
+    at_1: float
+    at_3: float
+
+
+def rates(outcomes: list[Outcome], lang: str | None = None) -> Rates:
+    chosen = [o for o in outcomes if lang is None or o.query.lang == lang]
+    n = len(chosen) or 1
+    return Rates(len(chosen), sum(o.hit(1) for o in chosen) / n, sum(o.hit(3) for o in chosen) / n)

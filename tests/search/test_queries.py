@@ -1,0 +1,72 @@
+"""The query set is well-formed, and the search dictionary keeps the shop's words whole."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import jieba
+import pytest
+import yaml
+
+from build_tools.site import TREE_DIR
+from tests.search.runner import QUERIES, UNSEEN, load_queries
+
+USER_DICT = TREE_DIR / "search_userdict.txt"
+# Words a shopper types as one unit; if jieba splits them in the pages, the index has no such
+# word and prefix search for it matches nothing of the page's own text.
+WHOLE_WORDS = ("七天无理由", "7天无理由", "仅退款", "退货退款", "官方介入", "待发货", "待付款", "待收货",
+               "已完成", "已取消", "极速退款", "原路退款", "运费险", "确认收货", "延长收货")
+
+
+@pytest.mark.parametrize("path", [QUERIES, UNSEEN], ids=lambda p: p.name)
+def test_query_sets_name_real_pages_and_languages(path: Path) -> None:
+    queries = load_queries(path)  # raises on an unknown node id or language
+    assert len({(q.lang, q.query) for q in queries}) == len(queries), "duplicate query"
+
+
+def test_the_query_set_is_big_enough_and_covers_both_languages() -> None:
+    queries = load_queries()
+    assert len(queries) >= 40
+    assert {q.lang for q in queries} == {"zh", "en"}
+    assert {"typo", "traditional"} <= {q.kind for q in queries}
+
+
+def test_the_blind_set_shares_no_query_with_the_tuned_set() -> None:
+    tuned = {(q.lang, q.query) for q in load_queries()}
+    assert not tuned & {(q.lang, q.query) for q in load_queries(UNSEEN)}
+
+
+def _chinese_texts(node: object) -> list[str]:
+    """Every zh text of the tree except the search keywords themselves."""
+    found: list[str] = []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "search":
+                continue
+            if key == "zh" and isinstance(value, str):
+                found.append(value)
+            else:
+                found.extend(_chinese_texts(value))
+    elif isinstance(node, list):
+        for value in node:
+            found.extend(_chinese_texts(value))
+    return found
+
+
+def test_the_user_dictionary_keeps_the_shops_words_whole() -> None:
+    jieba.setLogLevel(60)
+    tokenizer = jieba.Tokenizer()
+    with USER_DICT.open("rb") as words:  # a path would be left open by jieba
+        tokenizer.load_userdict(words)
+    texts = [t for f in sorted(TREE_DIR.glob("*.yaml"))
+             for t in _chinese_texts(yaml.safe_load(f.read_text(encoding="utf-8")))]
+    split = []
+    for run in (m.group(0) for t in texts for m in re.finditer(r"[\u4e00-\u9fff0-9]+", t)):
+        words = list(tokenizer.cut(run))
+        cuts = {sum(len(w) for w in words[:i]) for i in range(1, len(words))}
+        for word in WHOLE_WORDS:
+            for start in (m.start() for m in re.finditer(re.escape(word), run)):
+                if any(start < cut < start + len(word) for cut in cuts):
+                    split.append(f"{word} in {'/'.join(words)}")
+    assert split == []
