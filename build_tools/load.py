@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,6 +13,8 @@ from .model import Position
 from .problems import Problem
 
 BOM = b"\xef\xbb\xbf"
+# The line breaks PyYAML counts, so that our own positions agree with the ones it reports.
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 
 @dataclass(frozen=True)
@@ -74,6 +77,13 @@ def load_file(path: Path) -> tuple[yaml.Node | None, Problem | None]:
         return yaml.compose(text, Loader=_PositionedLoader), None
     except yaml.MarkedYAMLError as error:
         return None, _yaml_problem(name, error)
+    except yaml.reader.ReaderError as error:  # a character YAML forbids; PyYAML gives its index
+        at = _position_after(name, text[: error.position])
+        return None, Problem(at, f"the invisible or special character U+{error.character:04X} "
+                                 "is not allowed in YAML; delete it")
+    except RecursionError:  # PyYAML composes nested values recursively
+        return None, Problem(Position(name, 1, 1), "lists or mappings are nested too deeply; "
+                                                   "check for unclosed `[` or `{`")
     except yaml.YAMLError as error:  # unmarked: rare reader errors
         return None, Problem(Position(name, 1, 1), f"not valid YAML: {error}")
 
@@ -88,33 +98,58 @@ def _decode(name: str, data: bytes) -> tuple[str, Problem | None]:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        before = data[: error.start]
-        line = before.count(b"\n") + 1
-        column = len(before) - (before.rfind(b"\n") + 1) + 1
-        return "", Problem(Position(name, line, column),
+        # Count characters, not bytes: editors' columns do (everything before is valid UTF-8).
+        at = _position_after(name, data[: error.start].decode("utf-8"))
+        if error.reason == "unexpected end of data":  # cut off: an interrupted save or copy
+            return "", Problem(at, "the file ends in the middle of a character; "
+                                   "it was not saved completely")
+        return "", Problem(at,
                            f"byte 0x{data[error.start]:02x} is not UTF-8; save the file as UTF-8")
     if _is_blank(text):
         return "", Problem(start, "the file is empty; remove it or add `nodes:`")
     return text, None
 
 
+def _position_after(name: str, before: str) -> Position:
+    """The 1-based line and column just after `before`, counting line breaks as PyYAML does."""
+    lines = _LINE_BREAK.split(before)
+    return Position(name, len(lines), len(lines[-1]) + 1)
+
+
 def _is_blank(text: str) -> bool:
     return all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines())
 
 
-# PyYAML's words for common mistakes, and what an editor should read instead.
+# PyYAML's words for common mistakes, and what an editor should read instead. The first
+# pattern found in PyYAML's problem or context wins, so the more specific ones come first.
+_QUOTE_IT = "put the whole text in quotes"
 _PLAIN_WORDS = (
+    ("unknown escape character", "a backslash `\\` inside \"…\" starts an escape: write `\\\\`, "
+                                 "or use single quotes '…'"),
     ("'\\t'", "a tab is used for indentation; YAML needs spaces"),
     ("quoted scalar", "this quote is never closed"),
     ("expected a single document", "only one YAML document per file (remove the `---` line)"),
     ("mapping values are not allowed", "unexpected `:` here: check this line's indentation, "
                                        "or put text that contains `: ` in quotes"),
+    ("found '<scalar>'", "text goes on after a closing quote or bracket: " + _QUOTE_IT
+                         + " (to write ' inside '…', type it twice: '')"),
     ("expected <block end>", "this line's indentation does not match the lines above it"),
     ("could not find expected ':'", "a key here is missing its `:` (or a quote is not closed)"),
     ("flow mapping", "this `{…}` is not closed properly: text in it that contains "
                      "`,` `:` `?` `#` or `{}` needs quotes"),
     ("flow sequence", "this `[…]` is not closed properly: text in it that contains "
                       "`,` `:` `?` `#` or `[]` needs quotes"),
+    ("cannot start any token", "YAML reserves @, ` and % at the start of a text: " + _QUOTE_IT),
+    ("scanning an alias", "YAML reads * and & at the start of a text as references: " + _QUOTE_IT),
+    ("scanning an anchor", "YAML reads * and & at the start of a text as references: " + _QUOTE_IT),
+    ("sequence entries are not allowed", "a list item `- ` must start its own line; "
+                                         "for text that starts with `- `, " + _QUOTE_IT),
+    ("mapping keys are not allowed", "YAML reads `?` at the start of a text as a key: " + _QUOTE_IT),
+    ("block scalar", "after `|` or `>` the text starts on the next line, indented; "
+                     "or " + _QUOTE_IT + " instead"),
+    ("expected the node content", "a value is missing here, or it starts with a character YAML "
+                                  "reserves: " + _QUOTE_IT),
+    ("duplicate anchor", "`&name` is used twice; the tree needs no anchors: remove them"),
 )
 
 

@@ -107,7 +107,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         for lang, config_file in LANGUAGE_CONFIGS.items():
             if lang in ONLY_LANGUAGES:
                 _build_language(config, lang, config_file)
-    session.built = True
+    if not session.nested:  # only the outer build's end means the whole site is built
+        session.built = True
 
 
 def _build_language(parent: MkDocsConfig, lang: str, config_file: Path) -> None:

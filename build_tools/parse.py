@@ -24,6 +24,9 @@ from .problems import Problem
 from .text_rules import normalize, text_problems
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# A URL is pasted into Markdown as `[title](url)`: these characters would end the link early
+# and let the rest of the value be read as Markdown or HTML.
+URL = re.compile(r"^https://[^\s<>\"'`()\[\]{}\\]+$")
 MAX_SLUG = 60
 # YAML 1.2 reads these plain scalars as numbers although PyYAML (YAML 1.1) keeps them text;
 # other editors' tools disagree, so we ask for quotes either way.
@@ -76,9 +79,23 @@ def _noun(typ: Any) -> str | None:
     """How messages name one record of a type: 'answer', 'source', 'node'."""
     if typing.get_origin(typ) in (Union, types.UnionType):
         return "node"
-    if dataclasses.is_dataclass(typ) and typ not in (Text, LineText):
+    if dataclasses.is_dataclass(typ) and typ not in (Text, LineText, Ref):  # "this ref" is jargon
         return typ.__name__.lower()
     return None
+
+
+def _short(value: str, limit: int = 40) -> str:
+    """A value quoted in a message: a whole pasted paragraph would bury the message."""
+    return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
+def _comment_hint(node: yaml.Node) -> str:
+    """`zh: #话题` is an empty value and a comment to YAML; the editor meant text, so say why."""
+    mark = node.start_mark
+    rest = mark.buffer[mark.index:].split("\n", 1)[0] if mark.buffer else ""
+    if rest.lstrip().startswith("#"):
+        return " (after a space, # starts a comment in YAML: put text with # in quotes)"
+    return ""
 
 
 class _Reader:
@@ -116,8 +133,8 @@ class _Reader:
             return self._read_slug(node, what)
         if typ is datetime.date:
             return self._read_date(node, what)
-        if typ is str:
-            return self._read_string(node, what)
+        if typ is str:  # the model's only free string is a source's `url` (schema.py agrees)
+            return self._read_url(node, what)
         if dataclasses.is_dataclass(typ):
             return self._read_record(node, typ, what)
         raise TypeError(f"the model uses a type parse does not know: {typ!r}")
@@ -174,11 +191,13 @@ class _Reader:
                                        "YAML would silently keep only the last one")
         seen[key] = key_node
         if key not in allowed:
-            return self.fail(key_node, f"unknown key `{key}` in {what}{did_you_mean(key, allowed)}")
+            return self.fail(key_node, f"unknown key `{_short(key)}` in {what}{did_you_mean(key, allowed)}")
         return key
 
     def _read_field(self, node: yaml.Node, cls: type, key: str, typ: Any) -> Any:
-        value = self.read(node, typ, f"`{key}`")
+        # Under `search:` the keys are languages: "`zh`" alone would not tell an editor where.
+        what = f"the '{key}' search phrases" if cls is model.Keywords else f"`{key}`"
+        value = self.read(node, typ, what)
         meta = {f.name: f.metadata for f in dataclasses.fields(cls)}[key]
         minimum = meta.get("min_items", 1 if key in required_keys(cls) else 0)
         if isinstance(value, tuple) and len(value) < minimum:
@@ -199,7 +218,7 @@ class _Reader:
         if value is INVALID or value in choices:
             return value
         hint = did_you_mean(value, list(choices))
-        return self.fail(node, f"{what} is '{value}'{hint}; it must be one of: {', '.join(choices)}")
+        return self.fail(node, f"{what} is '{_short(value)}'{hint}; it must be one of: {', '.join(choices)}")
 
     def _read_text(self, node: yaml.Node, typ: type, what: str) -> Any:
         if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:str":
@@ -233,7 +252,7 @@ class _Reader:
         if value is INVALID:
             return value
         if not SLUG.match(value) or len(value) > MAX_SLUG:
-            return self.fail(node, f"{what} '{value}' cannot be a URL: use lowercase ASCII "
+            return self.fail(node, f"{what} '{_short(value)}' cannot be a URL: use lowercase ASCII "
                                    f"letters, digits and single hyphens (at most {MAX_SLUG})")
         return value
 
@@ -249,13 +268,20 @@ class _Reader:
             return self.fail(node, f"{what} {value} is in the future (today is {self.today})")
         return value
 
+    def _read_url(self, node: yaml.Node, what: str) -> Any:
+        value = self._read_string(node, what)
+        if value is INVALID or URL.match(value):
+            return value
+        return self.fail(node, f"{what} must be a web address starting with https:// and "
+                               "without spaces, quotes, brackets or <>")
+
     def _read_string(self, node: yaml.Node, what: str) -> Any:
         if not isinstance(node, yaml.ScalarNode):
             return self.fail(node, f"{what} must be a single value, not a list or mapping")
         plain = node.style is None
         kind = node.tag.rsplit(":", 1)[-1]
         if plain and node.value == "":
-            return self.fail(node, f"{what} is empty")
+            return self.fail(node, f"{what} is empty{_comment_hint(node)}")
         if plain and kind in _TAG_NAMES:
             return self.fail(node, f"{what} `{node.value}` is read by YAML as {_TAG_NAMES[kind]}; "
                                    f"put it in quotes: \"{node.value}\"")

@@ -10,6 +10,7 @@ HOME = "index.md"
 TIPS = "tips.md"
 FLOWCHART = "flowchart.md"
 SOURCES = "sources.md"
+SEARCH_INDEX = "search/index.json"
 
 
 def node_path(node_id: str, start_id: str) -> str:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from .derive import Derived, description, reply_text
 from .flowchart import flowchart_outline, flowchart_svg
 from .model import DEFAULT_LANGUAGE, LANGUAGES, Node, Outcome, Question, Tip
-from .paths import FLOWCHART, HOME, SOURCES, TIPS, absolute_url, link, redirect_path, relative_url
+from .paths import (FLOWCHART, HOME, SEARCH_INDEX, SOURCES, TIPS, absolute_url, link, redirect_path,
+                    relative_url, url_of)
+from .search_index import SearchDoc, build_index, documents
 from .strings import strings_for
 from .templating import render as _render
 
@@ -27,6 +30,7 @@ def render_language(derived: Derived, lang: str, site_url: str) -> dict[str, str
                                _page(derived, FLOWCHART, lang, "flowchart", "flowchart_intro"),
                                has_flowchart=True, svg=flowchart_svg(derived, lang, FLOWCHART),
                                outline=flowchart_outline(derived, lang, FLOWCHART))
+    pages[SEARCH_INDEX] = _search_index(derived, lang)
     if lang == DEFAULT_LANGUAGE:  # crawlers read robots.txt at the site root only
         pages["robots.txt"] = _render("robots.txt.j2", {}, sitemaps=[
             absolute_url(site_url, other, "sitemap.xml") for other in LANGUAGES])
@@ -89,3 +93,15 @@ def _branch_chart(derived: Derived, node: Node, lang: str, path: str) -> str:
     if not is_status or not isinstance(node, Question):
         return ""
     return flowchart_svg(derived, lang, path, only=derived.below(node.id))
+
+
+def _search_index(derived: Derived, lang: str) -> str:
+    """The search index, with the general pages (tips, flowchart, sources) after the nodes'."""
+    t = strings_for(lang)
+    general = tuple(SearchDoc(url_of(path), t[title], t[intro],
+                              (("title", t[title]), ("summary", t[intro])), 0.6)
+                    for path, title, intro in ((TIPS, "tips_title", "tips_intro"),
+                                               (FLOWCHART, "flowchart", "flowchart_intro"),
+                                               (SOURCES, "sources_title", "sources_intro")))
+    index = build_index(documents(derived, lang, general), lang)
+    return json.dumps(index, ensure_ascii=False, separators=(",", ":")) + "\n"

@@ -3,6 +3,7 @@ could reach the page as HTML, script or attributes."""
 
 from __future__ import annotations
 
+import html
 import re
 
 MAX_LINE = 120
@@ -11,7 +12,12 @@ MAX_TEXT = 2000
 _RAW_HTML = re.compile(r"<\s*[A-Za-z!/?]")
 # attr_list syntax would let text set attributes such as onclick on the element.
 _ATTRIBUTES = re.compile(r"\{\s*[:#.]|\{[^{}]*=")
-_SCRIPT_SCHEME = re.compile(r"(?:java|vb)\s*script\s*:|data\s*:\s*text/html", re.IGNORECASE)
+# Matched after decoding HTML entities and dropping whitespace: Markdown keeps `&#115;` in an href
+# and browsers decode it, and browsers ignore tabs and line breaks inside a URL.
+_SCRIPT_SCHEME = re.compile(r"(?:java|vb)script:|data:text/html", re.IGNORECASE)
+_INVISIBLE = re.compile(r"[\s\x00-\x1f]+")
+# Where Markdown takes a link address: `[text](address)` (images too) and `[name]: address`.
+_LINK_TARGET = re.compile(r"\]\(\s*<?([^\s)>]*)|^ {0,3}\[[^\]]+\]:\s*<?([^\s>]*)", re.MULTILINE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
 # YAML folds line breaks into spaces; between two Chinese characters that space is a typo.
@@ -34,11 +40,24 @@ def text_problems(value: str, single_line: bool) -> list[str]:
         found.append("contains raw HTML (`<...>`); write Markdown, or `&lt;` for a literal <")
     if _ATTRIBUTES.search(value):
         found.append("contains `{...}`, which Markdown reads as HTML attributes; remove the braces")
-    if _SCRIPT_SCHEME.search(value):
+    if _SCRIPT_SCHEME.search(_INVISIBLE.sub("", html.unescape(value))):
         found.append("contains a script link (javascript:, vbscript: or data:); link to https only")
+    elif (target := _first_non_https_link(value)) is not None:
+        found.append(f"links to '{target}'; a link must be a full address starting with https://")
+    if "![" in value:  # an image from another host would track readers
+        found.append("contains an image (`![...](...)`); texts cannot show images")
     limit = MAX_LINE if single_line else MAX_TEXT
     if single_line and "\n" in value.strip():
         found.append("must fit on one line")
     if len(value) > limit:
         found.append(f"is {len(value)} characters long; the limit here is {limit}")
     return found
+
+
+def _first_non_https_link(value: str) -> str | None:
+    """A link address MkDocs would treat as a page of the site (and fail on), or any other scheme."""
+    for match in _LINK_TARGET.finditer(value):
+        target = match.group(1) if match.group(1) is not None else match.group(2)
+        if not target.startswith("https://"):
+            return target
+    return None

@@ -37,7 +37,7 @@ sys.path.insert(0, str(ROOT))
 from playwright.sync_api import Browser, sync_playwright  # noqa: E402
 
 from build_tools.model import LANGUAGES  # noqa: E402
-from build_tools.paths import language_prefix  # noqa: E402
+from build_tools.paths import SEARCH_INDEX, language_prefix  # noqa: E402
 from tests.browser.conftest import CHROMIUM_FLAGS, PHONE  # noqa: E402
 from tests.conftest import SUB_PATH, _SubPathHandler, free_port, mkdocs_build  # noqa: E402
 from tests.search.runner import (QUERIES, RESULT_LINKS, SEARCH_INPUT, SEARCH_TOGGLE, TARGET_AT_1,  # noqa: E402
@@ -110,7 +110,7 @@ def hit_rates(browser: Browser, url: str, path: Path, title: str) -> list[Outcom
 def index_sizes(folder: Path) -> None:
     print("\nsearch index size")
     for lang in LANGUAGES:
-        data = (folder / language_prefix(lang) / "search" / "search_index.json").read_bytes()
+        data = (folder / language_prefix(lang) / SEARCH_INDEX).read_bytes()
         packed = len(gzip.compress(data, compresslevel=6))
         print(f"  {lang:5}  raw {len(data) / 1024:7.1f} KiB   gzip -6 {packed / 1024:6.1f} KiB"
               f"   ({len(data):,} / {packed:,} bytes)")
@@ -151,7 +151,7 @@ def first_result_ms(browser: Browser, url: str, query: str, throttled: bool) -> 
     after_load = page.evaluate("window.__firstResult")
     index_done = page.evaluate("""() => {
       const entry = performance.getEntriesByType("resource")
-        .find((e) => e.name.includes("search/search_index.json"));
+        .find((e) => e.name.includes("search/index.json"));
       return entry ? entry.responseEnd : NaN;
     }""")
     assert page.locator(RESULT_LINKS).count() > 0

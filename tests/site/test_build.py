@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from build_tools.paths import SEARCH_INDEX
 from build_tools.site import read_published_urls
 from tests.conftest import ROOT, BuiltSite, copy_project, mkdocs_build
 
@@ -24,29 +25,27 @@ def test_every_published_url_is_built(site: BuiltSite) -> None:
     assert missing == []
 
 
+def search_index(site: BuiltSite, prefix: str = "") -> dict:
+    return json.loads((site.folder / prefix / SEARCH_INDEX).read_text(encoding="utf-8"))
+
+
 def test_both_languages_are_built_with_their_own_search(site: BuiltSite) -> None:
-    zh = json.loads((site.folder / "search/search_index.json").read_text(encoding="utf-8"))
-    en = json.loads((site.folder / "en/search/search_index.json").read_text(encoding="utf-8"))
-    assert zh["config"]["lang"] == ["zh"] and en["config"]["lang"] == ["en"]
-    assert all(not d["location"].startswith("en/") for d in zh["docs"])
+    zh, en = search_index(site), search_index(site, "en/")
+    assert [d[0] for d in zh["docs"]][:1] == [d[0] for d in en["docs"]][:1]  # the same pages
+    assert "退款" in zh["terms"] and "refund" in en["terms"] and "refund" not in zh["terms"]
+    assert "folding" in zh and "sounds" in zh  # Chinese gets traditional folding and pinyin
 
 
-def search_tokens(site: BuiltSite) -> set[str]:
-    index = json.loads((site.folder / "search/search_index.json").read_text(encoding="utf-8"))
-    separator = re.compile(index["config"]["separator"])
-    words: set[str] = set()
-    for doc in index["docs"]:
-        for field in (doc["title"], doc["text"], *doc.get("tags", [])):
-            words.update(separator.split(field))
-    return words
-
-
-def test_the_search_index_is_segmented_with_the_domain_dictionary(site: BuiltSite) -> None:
-    tokens = search_tokens(site)
-    # jieba falls back to no segmentation silently when missing: then these never stand alone.
+def test_the_search_index_keeps_domain_words_whole(site: BuiltSite) -> None:
+    """jieba falls back to no segmentation silently when missing: then these never stand whole."""
+    terms = search_index(site)["terms"]
     for word in ("待发货", "仅退款", "退货退款", "官方介入", "七天无理由", "运费险", "原路退款"):
-        assert word in tokens, word
-    assert "退款" in tokens and "订单" in tokens
+        assert word in terms, word
+
+
+def test_no_page_downloads_a_search_index_until_search_is_opened(site: BuiltSite) -> None:
+    page = (site.folder / "guide" / "cancelled" / "index.html").read_text(encoding="utf-8")
+    assert "search_index" not in page and 'name="search"' not in page
 
 
 def test_chinese_headings_get_readable_anchors(site: BuiltSite) -> None:

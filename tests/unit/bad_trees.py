@@ -59,6 +59,12 @@ CASES: list[Case] = [
              "开始".encode(), "开始".encode("gbk"), 1)),
     case("byte order mark", "decision_tree/tree.yaml:1:1: the file starts with a byte order mark "
          "(BOM); save it as UTF-8 without BOM", b"\xef\xbb\xbf" + MINIMAL_TREE.encode()),
+    case("not UTF-8 after Chinese text", "decision_tree/tree.yaml:16:23: byte 0xa1 is not UTF-8; save the "
+         "file as UTF-8", MINIMAL_TREE.encode().replace("。".encode(), "。".encode("gbk"), 1)),  # column in characters
+    case("invisible control character", "decision_tree/tree.yaml:16:21: the invisible or special character "
+         "U+0015 is not allowed in YAML; delete it", changed("summary: {zh: 直接取消。", "summary: {zh: 直接\x15取消。")),
+    case("file cut off in a character", "decision_tree/tree.yaml:43:4: the file ends in the middle of a "
+         "character; it was not saved completely", (MINIMAL_TREE + "# 备注\n").encode()[:-3]),
     case("no YAML files", "decision_tree:1:1: no .yaml files here; the decision tree is empty",
          **{"notes.txt": "not a tree"}),
     # --- broken YAML ---
@@ -69,6 +75,30 @@ CASES: list[Case] = [
          changed("    title: {zh: 开始", "     title: {zh: 开始")),
     case("unclosed quote", "decision_tree/tree.yaml:19:17: this quote is never closed",
          changed("reply: {zh: 您好，请直接取消。", "reply: {zh: \"您好，请直接取消。")),
+    case("apostrophe inside single quotes", "decision_tree/tree.yaml:18:16: text goes on after a closing "
+         "quote or bracket: put the whole text in quotes (to write ' inside '…', type it twice: '')",
+         changed("    summary: {zh: 直接取消。, en: Just cancel.}",
+                 "    summary:\n      zh: 直接取消。\n      en: 'Don't wait.'")),
+    case("backslash inside double quotes", "decision_tree/tree.yaml:16:19: a backslash `\\` inside \"…\" starts "
+         "an escape: write `\\\\`, or use single quotes '…'", changed("summary: {zh: 直接取消。,", 'summary: {zh: "见 C:\\新建",')),
+    case("text on the line of >-", "decision_tree/tree.yaml:17:14: after `|` or `>` the text starts on the "
+         "next line, indented; or put the whole text in quotes instead",
+         changed("    summary: {zh: 直接取消。, en: Just cancel.}",
+                 "    summary:\n      zh: >- 直接取消。\n      en: Just cancel.")),
+    case("text starting with @", "decision_tree/tree.yaml:18:13: YAML reserves @, ` and % at the start of a "
+         "text: put the whole text in quotes", changed("      - {zh: 点取消订单。, en: Tap cancel.}",
+                                                         "      - zh: @商家 请取消\n        en: Tap cancel.")),
+    case("text starting with bold", "decision_tree/tree.yaml:18:14: YAML reads * and & at the start of a text "
+         "as references: put the whole text in quotes", changed("      - {zh: 点取消订单。, en: Tap cancel.}",
+                                                                  "      - zh: **取消订单** 在订单详情里\n        en: Tap cancel.")),
+    case("text starting with a dash", "decision_tree/tree.yaml:18:13: a list item `- ` must start its own line; "
+         "for text that starts with `- `, put the whole text in quotes",
+         changed("      - {zh: 点取消订单。, en: Tap cancel.}", "      - zh: - 在订单详情里取消\n        en: Tap cancel.")),
+    case("text starting with #", "decision_tree/tree.yaml:18:12: the 'zh' text of an item of `steps` is empty "
+         "(after a space, # starts a comment in YAML: put text with # in quotes)",
+         changed("      - {zh: 点取消订单。, en: Tap cancel.}", "      - zh: #取消订单 在订单详情里\n        en: Tap cancel.")),
+    case("unclosed brackets, nested deep", "decision_tree/tree.yaml:1:1: lists or mappings are nested too "
+         "deeply; check for unclosed `[` or `{`", "start: start\nnodes: " + "[" * 3000 + "\n"),
     case("unquoted question mark", "decision_tree/tree.yaml:6:43: this `{…}` is not closed properly: text "
          "in it that contains `,` `:` `?` `#` or `{}` needs quotes",
          changed('en: "Order status?"}', "en: Order status?}")),
@@ -83,6 +113,9 @@ CASES: list[Case] = [
     case("unknown key, near miss", "decision_tree/tree.yaml:16:5: unknown key `sumary` in this outcome "
          "(did you mean 'summary'?)", changed("    summary: {zh: 直接取消", "    sumary: {zh: 直接取消")),
     case("unknown key, far off", "decision_tree/tree.yaml:43:5: unknown key `author` in this source", changed("    quality: law", "    quality: law\n    author: someone")),
+    case("unknown key, a pasted paragraph", "decision_tree/tree.yaml:17:5: unknown key `Tap cancel in the "
+         "order detail page, th…` in this outcome", changed("    steps:\n", "    Tap cancel in the order detail "
+                                                                 "page, then confirm it on the next screen:\n    steps:\n")),
     case("duplicate key", "decision_tree/tree.yaml:16:5: duplicate key `title` (first written on line 15); "
          "YAML would silently keep only the last one",
          changed("    summary: {zh: 直接取消", "    title: {zh: 再来, en: Again}\n    summary: {zh: 直接取消")),
@@ -102,6 +135,8 @@ CASES: list[Case] = [
                  "    steps:\n      {zh: 点取消订单。, en: Tap cancel.}")),
     case("nodes not a list", "decision_tree/tree.yaml:2:8: `nodes` must be a list (lines starting with `- `)",
          "start: start\nnodes: start\n"),
+    case("list in a list of ids", "decision_tree/tree.yaml:12:12: an item of `tips` must be a single value, "
+         "not a list or mapping", changed("    tips: [be-polite]", "    tips: [[be-polite]]")),
     case("not a date", "decision_tree/tree.yaml:21:15: `reviewed` is not a date; write it as YYYY-MM-DD",
          changed("    reviewed: 2026-11-01", "    reviewed: last week")),
     case("date in the future", "decision_tree/tree.yaml:21:15: `reviewed` 2027-01-01 is in the future "
@@ -113,6 +148,10 @@ CASES: list[Case] = [
          "true/false value; put it in quotes: \"Yes\"", changed("en: Pending}", "en: Yes}")),
     case("unquoted off", "decision_tree/tree.yaml:10:30: the 'en' text of `label` `off` is read by YAML as a "
          "true/false value; put it in quotes: \"off\"", changed("en: Cancelled}\n        next", "en: off}\n        next")),
+    case("unquoted no", "decision_tree/tree.yaml:10:30: the 'en' text of `label` `no` is read by YAML as a "
+         "true/false value; put it in quotes: \"no\"", changed("en: Cancelled}\n        next", "en: no}\n        next")),
+    case("unquoted On", "decision_tree/tree.yaml:8:30: the 'en' text of `label` `On` is read by YAML as a "
+         "true/false value; put it in quotes: \"On\"", changed("en: Pending}", "en: On}")),
     case("octal-looking number", "decision_tree/tree.yaml:8:21: the 'zh' text of `label` `010` is read by "
          "YAML as a number; put it in quotes: \"010\"", changed("label: {zh: 待付款", "label: {zh: 010")),
     case("exponent number", "decision_tree/tree.yaml:8:21: the 'zh' text of `label` `1e3` is read as a "
@@ -140,6 +179,20 @@ CASES: list[Case] = [
     case("javascript link", "decision_tree/tree.yaml:16:19: the 'zh' text of `summary` contains a script "
          "link (javascript:, vbscript: or data:); link to https only",
          changed("summary: {zh: 直接取消。,", "summary: {zh: \"[取消](javascript:alert(1))\",")),
+    case("javascript link hidden by an entity", "decision_tree/tree.yaml:16:19: the 'zh' text of `summary` "
+         "contains a script link (javascript:, vbscript: or data:); link to https only",
+         changed("summary: {zh: 直接取消。,", "summary: {zh: \"[取消](java&#115;cript:alert(1))\",")),
+    case("link to a page of the site", "decision_tree/tree.yaml:16:19: the 'zh' text of `summary` links to "
+         "'unpaid.md'; a link must be a full address starting with https://",
+         changed("summary: {zh: 直接取消。,", "summary: {zh: \"[取消](unpaid.md)\",")),
+    case("image", "decision_tree/tree.yaml:16:19: the 'zh' text of `summary` contains an image (`![...](...)`); "
+         "texts cannot show images", changed("summary: {zh: 直接取消。,", "summary: {zh: \"![截图](https://example.org/a.png)\",")),
+    case("source url not https", "decision_tree/tree.yaml:43:10: `url` must be a web address starting with "
+         "https:// and without spaces, quotes, brackets or <>",
+         changed("    quality: law", "    quality: law\n    url: http://flk.npc.gov.cn/")),
+    case("source url breaking out of its link", "decision_tree/tree.yaml:43:10: `url` must be a web address "
+         "starting with https:// and without spaces, quotes, brackets or <>",
+         changed("    quality: law", "    quality: law\n    url: https://example.org/) <b>x</b>")),
     case("title on two lines", "decision_tree/tree.yaml:15:17: the 'zh' text of `title` must fit on one line",
          changed("title: {zh: 取消订单, en: Cancel the order}", "title: {zh: \"取消\\n订单\", en: Cancel the order}")),
     case("extremely long text", f"decision_tree/tree.yaml:16:19: the 'zh' text of `summary` is {len(LONG)} "

@@ -1,0 +1,200 @@
+"""The search index: the words shoppers type, mapped to the pages that answer them.
+
+Chinese search must survive what people really type: no spaces, pinyin-input typos (退款多就到账),
+traditional characters (退款多久到帳). So a page is indexed under several kinds of terms, and the
+browser (docs/overrides/assets/search.js) cuts a query into the same kinds and adds up scores:
+
+- jieba words, with our dictionary (仅退款 and 七天无理由 stay whole): exact matches count most;
+- character pairs and single characters: a typo spoils only the pairs that contain it;
+- the pinyin of character pairs: a homophone typo still matches (the script hears pairs with the
+  `sounds` table: common characters and the site's own, by toneless pinyin);
+- English words, with a light stemmer, matched by prefix while the reader types.
+
+Traditional characters are folded to the simplified ones used on the site (OpenCC's tables,
+limited to characters the index contains). The index is built here; the script cuts queries
+and ranks pages. Both must cut text the same way: tests/browser/test_search_engine.py runs the
+script's cutter on the site's own text and compares it with `terms` below.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import jieba
+import opencc
+from pypinyin import lazy_pinyin
+
+from .derive import Derived, plain
+from .model import Outcome, Question, Tip
+from .paths import url_of
+
+# How much a match in each part of a page counts.
+FIELD_WEIGHTS = {"keywords": 8.0, "title": 5.0, "question": 3.0, "summary": 2.0, "body": 1.0,
+                 "sources": 0.5}
+KIND_BOOST = {Outcome: 1.5, Question: 1.2, Tip: 1.0}
+# How much each kind of term in a query counts, before rarity (idf).
+PAIR, SINGLE, SOUND, WORD = 1.0, 0.25, 0.6, 1.5
+STOP_WORDS = frozenset("a an and are can do does for from how i in is it my of on or the to what "
+                       "when where why will with you your".split())
+_HAN = "\u3400-\u9fff"
+_RUN = re.compile(f"[{_HAN}]+|[a-z0-9]+")
+USER_DICTIONARY = Path(__file__).resolve().parent.parent / "decision_tree" / "search_userdict.txt"
+
+
+@dataclass(frozen=True)
+class SearchDoc:
+    url: str  # relative to the language's root, as in the site
+    title: str
+    snippet: str
+    fields: tuple[tuple[str, str], ...]  # (field name, plain text)
+    boost: float
+
+
+def documents(derived: Derived, lang: str, extra: tuple[SearchDoc, ...] = ()) -> list[SearchDoc]:
+    """One search document per node page (plus hand-written pages given as `extra`)."""
+    docs = []
+    for node in derived.tree.nodes.values():
+        fields = [("keywords", " ; ".join(node.search[lang])), ("title", node.title[lang])]
+        if isinstance(node, Question):
+            fields.append(("question", " ; ".join([node.question[lang]] + [
+                a.label[lang] + " " + (a.hint[lang] if a.hint else "") for a in node.answers])))
+        summary = getattr(node, "summary", None) or getattr(node, "intro", None)
+        if summary:
+            fields.append(("summary", summary[lang]))
+        body = [t[lang] for name in ("steps", "evidence", "escalation", "notes", "points")
+                for t in getattr(node, name, ())]
+        fields.append(("body", " ; ".join(body)))
+        sources = [derived.tree.sources[r.id].title[lang] for r in getattr(node, "sources", ())]
+        fields.append(("sources", " ; ".join(sources)))
+        snippet = plain(summary[lang]) if summary else plain(node.question[lang])
+        docs.append(SearchDoc(url_of(derived.path(node.id)), plain(node.title[lang]),
+                              _shorten(snippet), tuple((f, plain(t)) for f, t in fields),
+                              KIND_BOOST[type(node)]))
+    return docs + list(extra)
+
+
+def _shorten(text: str, limit: int = 90) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def build_index(docs: list[SearchDoc], lang: str) -> dict:
+    """The index the browser downloads when the reader first opens search."""
+    counted = [_document_terms(doc, lang) for doc in docs]
+    vocabulary = sorted({t for terms in counted for t in terms})
+    postings: dict[str, list[int]] = {}
+    for number, terms in enumerate(counted):
+        for term in sorted(terms):
+            postings.setdefault(term, []).extend([number, max(1, round(terms[term] * 10))])
+    index = {"docs": [[d.url, d.title, d.snippet] for d in docs],
+             "terms": {t: postings[t] for t in vocabulary},
+             "weights": {"pair": PAIR, "single": SINGLE, "sound": SOUND, "word": WORD},
+             "stop": sorted(STOP_WORDS) if lang == "en" else []}
+    if lang == "zh":
+        characters = {c for t in vocabulary for c in t if _is_han(c)}
+        folding = traditional_folding(characters | common_characters())
+        index["folding"] = "".join(k + v for k, v in folding.items())  # pairs: 帳帐刪删…
+        index["sounds"] = sounds_of(characters | common_characters())
+    return index
+
+
+def _document_terms(doc: SearchDoc, lang: str) -> Counter:
+    """Each term's weight in the document: field weight times (capped) count, times its boost."""
+    weights: Counter = Counter()
+    for field, text in doc.fields:
+        counts = Counter(terms(text, lang))
+        for term, count in counts.items():
+            weights[term] += FIELD_WEIGHTS[field] * min(count, 3)
+    return Counter({t: w * doc.boost for t, w in weights.items()})
+
+
+def normalize(text: str) -> str:
+    """NFKC, lower case, and nothing but Chinese characters, letters and digits."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    return " ".join(_RUN.findall(text))
+
+
+def terms(text: str, lang: str) -> list[str]:
+    """The index terms of a text (the script cuts queries into the same kinds)."""
+    found: list[str] = []
+    for run in _RUN.findall(normalize(text)):
+        if _is_han(run[0]):
+            found += _chinese_terms(run)
+        elif run not in STOP_WORDS:
+            found += sorted({run, stem(run)})
+    return found
+
+
+def _chinese_terms(run: str) -> list[str]:
+    words = [w for w in segment(run) if len(w) > 1]
+    pairs = [run[i:i + 2] for i in range(len(run) - 1)]
+    return words + pairs + list(run)
+
+
+@cache
+def sound(char: str) -> str:
+    """A character's toneless pinyin, out of context (as the script's table has it)."""
+    return lazy_pinyin(char)[0]
+
+
+def stem(word: str) -> str:
+    """A light English stemmer: refunds, refunding, refunded -> refund."""
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+@cache
+def _segmenter() -> jieba.Tokenizer:
+    tokenizer = jieba.Tokenizer()
+    with USER_DICTIONARY.open("rb") as words:  # jieba leaves a path's file open
+        tokenizer.load_userdict(words)
+    return tokenizer
+
+
+def segment(run: str) -> list[str]:
+    """jieba's words, with the domain dictionary of decision_tree/search_userdict.txt."""
+    return _segmenter().lcut(run, HMM=False)
+
+
+def _is_han(char: str) -> bool:
+    return "\u3400" <= char <= "\u9fff"
+
+
+def traditional_folding(characters: set[str]) -> dict[str, str]:
+    """Traditional (and Taiwan, Hong Kong) forms of these characters, mapped back to them. Common
+    characters are included, not only the site's: 帳 folds to 帐, which then sounds like 账."""
+    folding: dict[str, str] = {}
+    for config in ("s2t", "s2tw", "s2hk"):
+        converter = opencc.OpenCC(config)
+        for char in sorted(characters):
+            variant = converter.convert(char)
+            if len(variant) == 1 and variant != char and variant not in characters:
+                folding.setdefault(variant, char)
+    return dict(sorted(folding.items()))
+
+
+@cache
+def common_characters() -> frozenset[str]:
+    """GB2312 level 1: the 3,755 most common characters, where a typo's characters come from."""
+    found = set()
+    for high in range(0xB0, 0xD8):
+        for low in range(0xA1, 0xFF):
+            try:
+                found.add(bytes([high, low]).decode("gb2312"))
+            except UnicodeDecodeError:
+                continue
+    return frozenset(found)
+
+
+def sounds_of(characters: set[str] | frozenset[str]) -> dict[str, str]:
+    """Toneless pinyin -> the characters that sound so, out of context."""
+    sounds: dict[str, list[str]] = {}
+    for char in sorted(characters):
+        sounds.setdefault(sound(char), []).append(char)
+    return {key: "".join(chars) for key, chars in sorted(sounds.items())}

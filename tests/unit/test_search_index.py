@@ -1,0 +1,54 @@
+"""The search index: words stay whole, typos and traditional characters have something to match."""
+
+from __future__ import annotations
+
+import json
+
+from build_tools.derive import derive
+from build_tools.search_index import (build_index, documents, normalize, segment, sounds_of, stem,
+                                      terms, traditional_folding)
+from build_tools.site import TREE_DIR
+from build_tools.tree import load_tree
+from tests.conftest import TODAY
+
+
+def test_domain_words_stay_whole() -> None:
+    for word in ("七天无理由", "仅退款", "退货退款", "官方介入", "待发货", "运费险"):
+        assert word in segment(f"我想问{word}怎么办"), word
+
+
+def test_chinese_text_becomes_words_pairs_and_characters() -> None:
+    found = terms("申请仅退款", "zh")
+    assert {"仅退款", "申请", "请仅", "仅退", "退款", "申", "款"} <= set(found)
+
+
+def test_text_is_normalized_as_a_phone_keyboard_would_type_it() -> None:
+    assert normalize("Ｒｅｆｕｎｄ，退款！ 7天") == "refund 退款 7 天"
+
+
+def test_english_words_are_stemmed_and_common_words_dropped() -> None:
+    assert stem("refunds") == stem("refunded") == stem("refunding") == "refund"
+    assert terms("How do I get my refunds", "en") == ["get", "refund", "refunds"]
+
+
+def test_traditional_characters_fold_to_the_sites_own() -> None:
+    folding = traditional_folding({"账", "帐", "删", "单"})
+    assert folding["賬"] == "账" and folding["帳"] == "帐"  # and 帐 sounds like 账: see below
+    assert folding["刪"] == "删" and folding["單"] == "单"
+
+
+def test_homophones_share_a_sound() -> None:
+    sounds = sounds_of({"久", "就", "退", "推"})
+    assert sounds["jiu"] == "久就" and sounds["tui"] == "推退"
+
+
+def test_the_index_is_deterministic_and_in_each_language() -> None:
+    derived = derive(load_tree(TREE_DIR, today=TODAY))
+    zh = build_index(documents(derived, "zh"), "zh")
+    assert json.dumps(zh) == json.dumps(build_index(documents(derived, "zh"), "zh"))
+    en = build_index(documents(derived, "en"), "en")
+    assert len(zh["docs"]) == len(en["docs"]) == len(derived.tree.nodes)
+    assert "folding" not in en and "sounds" not in en
+    folding = dict(zh["folding"][i:i + 2] for i in range(0, len(zh["folding"]), 2))
+    for traditional, simplified in {"賬": "账", "質": "质", "聯": "联", "刪": "删"}.items():
+        assert traditional in zh["terms"] or folding[traditional] == simplified
