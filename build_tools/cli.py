@@ -19,7 +19,8 @@ from .paths import absolute_url
 from .problems import HelpCentreError
 from .schema import schema_text
 from .settings import site_url
-from .site import PUBLISHED_URLS, TREE_DIR, dropped_urls, generate, read_published_urls, site_urls
+from .site import (PUBLISHED_URLS, TREE_DIR, dropped_urls, generate, generate_all, read_published_urls,
+                   site_urls)
 from .tree import check_tree, load_tree
 from .write import AtomicFolder, write_files
 
@@ -60,6 +61,10 @@ def _parser() -> argparse.ArgumentParser:
     urls.add_argument("--update", action="store_true", help=f"add new URLs to {PUBLISHED_URLS.name}")
     urls.set_defaults(run=_urls)
 
+    tables = commands.add_parser("tables", help="remake search_tables.json (needs the dev packages)")
+    tables.add_argument("--check", action="store_true", help="fail if the file is out of date")
+    tables.set_defaults(run=_tables)
+
     schema = commands.add_parser("schema", help="write the JSON Schema for editors' IDEs")
     schema.add_argument("--check", action="store_true", help="fail if schema.json is out of date")
     schema.set_defaults(run=_schema)
@@ -88,8 +93,7 @@ def _summary(tree: Tree) -> str:
 
 def _build(args: argparse.Namespace) -> int:
     derived = derive(load_tree(args.tree))
-    url = args.site_url or site_url()
-    sites = [generate(derived, lang, url) for lang in LANGUAGES]
+    sites = list(generate_all(derived, LANGUAGES, args.site_url or site_url()).values())
     folder = AtomicFolder(args.out)
     staging = folder.begin()
     try:
@@ -144,13 +148,23 @@ def _urls(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    text = schema_text()
-    if args.check:
-        current = SCHEMA_FILE.read_text(encoding="utf-8") if SCHEMA_FILE.exists() else ""
+    return _generated_file(SCHEMA_FILE, schema_text(), "schema", args.check)
+
+
+def _tables(args: argparse.Namespace) -> int:
+    from .search_tables import TABLES, make_tables
+
+    return _generated_file(TABLES, make_tables(), "tables", args.check)
+
+
+def _generated_file(path: Path, text: str, command: str, check: bool) -> int:
+    """Write a generated, checked-in file, or with --check only say whether it is up to date."""
+    if check:
+        current = path.read_text(encoding="utf-8") if path.exists() else ""
         if current != text:
-            print(f"{SCHEMA_FILE}: out of date; run `python -m build_tools schema`", file=sys.stderr)
+            print(f"{path}: out of date; run `python -m build_tools {command}`", file=sys.stderr)
             return 1
         return 0
-    SCHEMA_FILE.write_text(text, encoding="utf-8")
-    print(f"Wrote {SCHEMA_FILE}")
+    path.write_text(text, encoding="utf-8")
+    print(f"Wrote {path}")
     return 0

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import deque
 from dataclasses import dataclass
+from functools import cached_property
 
 from .model import Answer, Node, Outcome, Question, Tip, Tree
 from .paths import absolute_url, node_path
@@ -40,24 +41,20 @@ class Derived:
     """Language-independent facts about every node."""
 
     tree: Tree
+    order: tuple[str, ...]  # questions and outcomes, parents before children, then the tips
     trails: dict[str, tuple[Trail, ...]]  # first MAX_TRAILS ways from the start to each node
     trail_counts: dict[str, int]  # how many ways there are in all
     depth: dict[str, int]  # fewest answers from the home page
     branch: dict[str, str]  # the status (start answer's target) each node first appears under
     tip_users: dict[str, tuple[str, ...]]  # tip id -> ids of the pages that link it
 
+    @cached_property
+    def rank(self) -> dict[str, int]:
+        """Each node's place in `order`, to sort a few nodes without walking them all."""
+        return {node_id: i for i, node_id in enumerate(self.order)}
+
     def path(self, node_id: str) -> str:
         return node_path(node_id, self.tree.start.id)
-
-    def below(self, node_id: str) -> set[str]:
-        """The node and every question and outcome its answers lead to, however deep."""
-        found, stack = {node_id}, [node_id]
-        while stack:
-            for answer in answers(self.tree.nodes[stack.pop()]):
-                if answer.next.id not in found:
-                    found.add(answer.next.id)
-                    stack.append(answer.next.id)
-        return found
 
 
 def derive(tree: Tree) -> Derived:
@@ -74,6 +71,7 @@ def derive(tree: Tree) -> Derived:
                 known.append(Trail(trail.steps + (step,)))
     return Derived(
         tree=tree,
+        order=tuple(order) + tuple(t.id for t in tree.tips()),
         trails={k: tuple(v) for k, v in trails.items()},
         trail_counts=counts,
         depth=_depths(tree),

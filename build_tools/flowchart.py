@@ -21,7 +21,7 @@ from grandalf.graphs import Edge as GEdge
 from grandalf.graphs import Vertex, graph_core
 from grandalf.layouts import DummyVertex, SugiyamaLayout, VertexViewer
 
-from .derive import Derived, answers, plain, topological_order
+from .derive import Derived, answers, plain
 from .model import Node, Question
 from .paths import link, relative_url
 from .strings import STRINGS, strings_for
@@ -73,6 +73,7 @@ def text_width(text: str, size: float, bold: bool = False) -> float:
     return size * sum(_em(c) for c in text) * (1.1 if bold else 1.0)
 
 
+@cache  # a chart measures hundreds of thousands of characters, from a few hundred kinds
 def _em(char: str) -> float:
     if unicodedata.east_asian_width(char) in "WFA":  # Chinese, full-width punctuation, “”
         return 1.0
@@ -222,8 +223,7 @@ def chart_nodes(derived: Derived, only: set[str] | None = None) -> list[str]:
     tree = derived.tree
     if only is not None and not only <= tree.nodes.keys():
         raise ValueError(f"flowchart: unknown node ids {sorted(only - tree.nodes.keys())}")
-    order = topological_order(tree) + [t.id for t in tree.tips()]
-    return [i for i in order if only is None or i in only]
+    return list(derived.order) if only is None else sorted(only, key=derived.rank.__getitem__)
 
 
 def layout(derived: Derived, lang: str, page_path: str, only: set[str] | None = None) -> Chart:

@@ -21,6 +21,7 @@ _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 class LoadedFile:
     path: str
     root: yaml.Node
+    lines: tuple[str, ...]  # the text, for messages that quote what follows a value
 
 
 class _PositionedLoader(yaml.SafeLoader):
@@ -56,15 +57,15 @@ def load_folder(folder: Path) -> tuple[list[LoadedFile], list[Problem]]:
         return [], [Problem(at, "no .yaml files here; the decision tree is empty")]
     loaded, problems = [], []
     for path in paths:
-        root, problem = load_file(path)
+        file, problem = load_file(path)
         if problem:
             problems.append(problem)
-        elif root is not None:
-            loaded.append(LoadedFile(display_path(path), root))
+        elif file is not None:
+            loaded.append(file)
     return loaded, problems
 
 
-def load_file(path: Path) -> tuple[yaml.Node | None, Problem | None]:
+def load_file(path: Path) -> tuple[LoadedFile | None, Problem | None]:
     name = display_path(path)
     try:
         data = path.read_bytes()
@@ -74,7 +75,8 @@ def load_file(path: Path) -> tuple[yaml.Node | None, Problem | None]:
     if problem:
         return None, problem
     try:
-        return yaml.compose(text, Loader=_PositionedLoader), None
+        root = compose(text)
+        return (LoadedFile(name, root, tuple(text.splitlines())) if root is not None else None), None
     except yaml.MarkedYAMLError as error:
         return None, _yaml_problem(name, error)
     except yaml.reader.ReaderError as error:  # a character YAML forbids; PyYAML gives its index
@@ -86,6 +88,57 @@ def load_file(path: Path) -> tuple[yaml.Node | None, Problem | None]:
                                                    "check for unclosed `[` or `{`")
     except yaml.YAMLError as error:  # unmarked: rare reader errors
         return None, Problem(Position(name, 1, 1), f"not valid YAML: {error}")
+
+
+# libyaml (PyYAML's C extension) reads a 10,000-node tree in seconds where the Python reader
+# takes a minute. It has no hook to refuse aliases, and its error messages differ, so it only
+# reads files it can read safely; anything else is read by the Python loader, whose errors our
+# messages translate.
+_FAST_LOADER = getattr(yaml, "CSafeLoader", None)
+MAX_NESTING = 200  # far deeper than any tree; C recursion is not worth the risk beyond
+
+
+# An alias is `*name` after a space or a flow indicator; Markdown's `**bold**` is not.
+_MAYBE_ALIAS = re.compile(r"(?:^|[\s\[{,])\*[^\s*]", re.MULTILINE)
+_BRACKET = re.compile(r"[\[\]{}]")
+
+
+def compose(text: str) -> yaml.Node:
+    if _FAST_LOADER is not None and (_clearly_safe(text) or _plainly_safe(text)):
+        try:
+            return yaml.compose(text, Loader=_FAST_LOADER)
+        except yaml.YAMLError:
+            pass  # the Python loader reads it again, for its message
+    return yaml.compose(text, Loader=_PositionedLoader)
+
+
+def _clearly_safe(text: str) -> bool:
+    """No alias and shallow brackets, seen from the raw text (may say no to a safe file)."""
+    if _MAYBE_ALIAS.search(text):
+        return False
+    depth = deepest = 0
+    for match in _BRACKET.finditer(text):
+        depth += 1 if match.group() in "[{" else -1
+        deepest = max(deepest, depth)
+    return deepest <= MAX_NESTING
+
+
+def _plainly_safe(text: str) -> bool:
+    """No alias, not deeply nested, by libyaml's own reading: libyaml may compose it."""
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_FAST_LOADER):
+            if isinstance(event, yaml.AliasEvent):
+                return False
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_NESTING:
+                    return False
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        return False
+    return True
 
 
 def _decode(name: str, data: bytes) -> tuple[str, Problem | None]:

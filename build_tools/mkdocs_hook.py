@@ -2,7 +2,8 @@
 and make `mkdocs build` atomic. All the work happens in build_tools; this only wires events.
 
 MkDocs loads this file once per process and reuses it for every rebuild of `mkdocs serve` and
-for the nested build of each other language, so its state is kept per language.
+for the nested build of each other language. So the outer build makes every language's pages
+at once (reading the tree once), and the nested builds take theirs from the session.
 """
 
 from __future__ import annotations
@@ -23,8 +24,8 @@ from build_tools.derive import derive  # noqa: E402
 from build_tools.model import DEFAULT_LANGUAGE, LANGUAGES  # noqa: E402
 from build_tools.paths import language_prefix  # noqa: E402
 from build_tools.problems import InvalidTree  # noqa: E402
-from build_tools.site import (ROOT, TREE_DIR, GeneratedSite, dropped_urls, generate,  # noqa: E402
-                              read_published_urls)
+from build_tools.site import (ROOT, TREE_DIR, GeneratedSite, dropped_urls,  # noqa: E402
+                              generate_all, read_published_urls)
 from build_tools.strings import strings_for  # noqa: E402
 from build_tools.tree import load_tree  # noqa: E402
 from build_tools.write import AtomicFolder  # noqa: E402
@@ -33,8 +34,9 @@ log = logging.getLogger("mkdocs.hooks.help_centre")
 LANGUAGE_CONFIGS = {lang: ROOT / f"mkdocs.{lang}.yml" for lang in LANGUAGES if lang != DEFAULT_LANGUAGE}
 # HELP_CENTRE_LANGUAGES=zh builds the default language alone: a quicker preview, and the
 # baseline the benchmark compares the full build with.
-ONLY_LANGUAGES = os.environ.get("HELP_CENTRE_LANGUAGES", "").split(",") if os.environ.get(
-    "HELP_CENTRE_LANGUAGES") else list(LANGUAGES)
+ONLY_LANGUAGES = [DEFAULT_LANGUAGE] + [
+    lang for lang in os.environ.get("HELP_CENTRE_LANGUAGES", ",".join(LANGUAGES)).split(",")
+    if lang in LANGUAGES and lang != DEFAULT_LANGUAGE]
 
 
 class _Session:
@@ -56,7 +58,9 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     lang = config.theme["language"]
-    site = _generate(lang, config.site_url or "")
+    if not session.nested:  # the outer build reads the tree once and makes every language
+        _generate(config.site_url or "")
+    site = session.last_good[lang]
     config.nav = site.nav
     config.extra["alternate"] = alternates(lang, config.site_url or "")
     if session.command == "build" and not session.nested:
@@ -75,19 +79,17 @@ def alternates(lang: str, site_url: str) -> list[dict[str, str]]:
              "href": root + language_prefix(other)} for other in ONLY_LANGUAGES]
 
 
-def _generate(lang: str, site_url: str) -> GeneratedSite:
-    """This language's pages; under `mkdocs serve`, a broken tree keeps the last good pages."""
+def _generate(site_url: str) -> None:
+    """Every language's pages, into `session.last_good`; under `mkdocs serve`, a broken tree
+    keeps the last good pages."""
     try:
-        site = generate(derive(load_tree(TREE_DIR)), lang, site_url)
+        session.last_good = generate_all(derive(load_tree(TREE_DIR)), ONLY_LANGUAGES, site_url)
     except InvalidTree as error:
-        if session.command != "serve" or lang not in session.last_good:
+        if session.command != "serve" or not session.last_good:
             raise PluginError(str(error)) from None
         for problem in error.problems:
             log.error(str(problem))
         log.error("The decision tree has problems; still serving the last good pages.")
-        return session.last_good[lang]
-    session.last_good[lang] = site
-    return site
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

@@ -42,7 +42,7 @@ def parse_files(files: list[LoadedFile], today: datetime.date) -> tuple[list[Tre
     """Read each file's root mapping as a TreeFile."""
     parsed, problems = [], []
     for loaded in files:
-        reader = _Reader(loaded.path, today)
+        reader = _Reader(loaded, today)
         value = reader.read(loaded.root, TreeFile, "the file")
         problems.extend(reader.problems)
         if value is not INVALID:
@@ -57,9 +57,22 @@ def field_types(cls: type) -> dict[str, Any]:
     return {f.name: hints[f.name] for f in dataclasses.fields(cls) if f.name != "at"}
 
 
-def required_keys(cls: type) -> list[str]:
-    return [f.name for f in dataclasses.fields(cls) if f.name != "at"
-            and f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING]
+@cache
+def required_keys(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls) if f.name != "at"
+                 and f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING)
+
+
+@cache
+def minimum_items(cls: type, key: str) -> int:
+    """How many items a list field needs: its `min_items`, else one if the key is required."""
+    metadata = next(f.metadata for f in dataclasses.fields(cls) if f.name == key)
+    return metadata.get("min_items", 1 if key in required_keys(cls) else 0)
+
+
+@cache
+def _positioned(cls: type) -> bool:
+    return any(f.name == "at" for f in dataclasses.fields(cls))
 
 
 def node_kind(cls: type) -> str:
@@ -89,22 +102,22 @@ def _short(value: str, limit: int = 40) -> str:
     return value if len(value) <= limit else value[: limit - 1] + "…"
 
 
-def _comment_hint(node: yaml.Node) -> str:
-    """`zh: #话题` is an empty value and a comment to YAML; the editor meant text, so say why."""
-    mark = node.start_mark
-    rest = mark.buffer[mark.index:].split("\n", 1)[0] if mark.buffer else ""
-    if rest.lstrip().startswith("#"):
-        return " (after a space, # starts a comment in YAML: put text with # in quotes)"
-    return ""
-
-
 class _Reader:
     """Reads one file; collects problems instead of raising."""
 
-    def __init__(self, path: str, today: datetime.date) -> None:
-        self.path = path
+    def __init__(self, loaded: LoadedFile, today: datetime.date) -> None:
+        self.path = loaded.path
+        self.lines = loaded.lines
         self.today = today
         self.problems: list[Problem] = []
+
+    def comment_hint(self, node: yaml.Node) -> str:
+        """`zh: #话题` is an empty value and a comment to YAML; the editor meant text, so say why."""
+        mark = node.start_mark
+        line = self.lines[mark.line] if mark.line < len(self.lines) else ""
+        if line[mark.column:].lstrip().startswith("#"):
+            return " (after a space, # starts a comment in YAML: put text with # in quotes)"
+        return ""
 
     def at(self, node: yaml.Node) -> Position:
         return Position(self.path, node.start_mark.line + 1, node.start_mark.column + 1)
@@ -177,8 +190,7 @@ class _Reader:
                 ok = False
         if not ok:
             return INVALID
-        positioned = any(f.name == "at" for f in dataclasses.fields(cls))
-        return cls(**values, at=self.at(node)) if positioned else cls(**values)
+        return cls(**values, at=self.at(node)) if _positioned(cls) else cls(**values)
 
     def _read_key(self, key_node: yaml.Node, seen: dict[str, yaml.Node], allowed: list[str],
                   what: str) -> Any:
@@ -198,8 +210,7 @@ class _Reader:
         # Under `search:` the keys are languages: "`zh`" alone would not tell an editor where.
         what = f"the '{key}' search phrases" if cls is model.Keywords else f"`{key}`"
         value = self.read(node, typ, what)
-        meta = {f.name: f.metadata for f in dataclasses.fields(cls)}[key]
-        minimum = meta.get("min_items", 1 if key in required_keys(cls) else 0)
+        minimum = minimum_items(cls, key)
         if isinstance(value, tuple) and len(value) < minimum:
             noun = "item" if minimum == 1 else "items"
             return self.fail(node, f"`{key}` needs at least {minimum} {noun}")
@@ -278,10 +289,10 @@ class _Reader:
     def _read_string(self, node: yaml.Node, what: str) -> Any:
         if not isinstance(node, yaml.ScalarNode):
             return self.fail(node, f"{what} must be a single value, not a list or mapping")
-        plain = node.style is None
+        plain = not node.style  # None from the Python loader, "" from libyaml
         kind = node.tag.rsplit(":", 1)[-1]
         if plain and node.value == "":
-            return self.fail(node, f"{what} is empty{_comment_hint(node)}")
+            return self.fail(node, f"{what} is empty{self.comment_hint(node)}")
         if plain and kind in _TAG_NAMES:
             return self.fail(node, f"{what} `{node.value}` is read by YAML as {_TAG_NAMES[kind]}; "
                                    f"put it in quotes: \"{node.value}\"")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from .charts import ChartPage, chart_of, chart_pages, first_boxes
 from .derive import Derived, description, reply_text
 from .flowchart import flowchart_outline, flowchart_svg
 from .model import DEFAULT_LANGUAGE, LANGUAGES, Node, Outcome, Question, Tip
@@ -20,16 +21,17 @@ BOOST = {Outcome: 3.0, Question: 1.5, Tip: 1.0}
 def render_language(derived: Derived, lang: str, site_url: str) -> dict[str, str]:
     """Every generated file of one language: path (relative to its docs root) -> content."""
     tree = derived.tree
-    pages = {derived.path(n.id): _render_node(derived, n, lang, site_url) for n in tree.nodes.values()}
+    charts = chart_pages(derived)
+    drawn_in = chart_of(charts)
+    pages = {derived.path(n.id): _render_node(derived, n, lang, site_url, drawn_in[n.id].path)
+             for n in tree.nodes.values()}
     pages[TIPS] = _render("tips.md.j2", _page(derived, TIPS, lang, "tips_title", "tips_intro"),
                           tips=tree.tips())
     pages[SOURCES] = _render("sources.md.j2",
                              _page(derived, SOURCES, lang, "sources_title", "sources_intro"),
                              sources=list(tree.sources.values()))
-    pages[FLOWCHART] = _render("flowchart.md.j2",
-                               _page(derived, FLOWCHART, lang, "flowchart", "flowchart_intro"),
-                               has_flowchart=True, svg=flowchart_svg(derived, lang, FLOWCHART),
-                               outline=flowchart_outline(derived, lang, FLOWCHART))
+    for chart in charts:
+        pages[chart.path] = _render_chart(derived, chart, charts, lang)
     pages[SEARCH_INDEX] = _search_index(derived, lang)
     if lang == DEFAULT_LANGUAGE:  # crawlers read robots.txt at the site root only
         pages["robots.txt"] = _render("robots.txt.j2", {}, sitemaps=[
@@ -59,7 +61,29 @@ def _page(derived: Derived, path: str, lang: str, title_key: str, description_ke
     }
 
 
-def _render_node(derived: Derived, node: Node, lang: str, site_url: str) -> str:
+def _render_chart(derived: Derived, chart: ChartPage, charts: list[ChartPage], lang: str) -> str:
+    """One flowchart page: the chart, links to the charts above and below it, the outline."""
+    context = _page(derived, chart.path, lang, "flowchart", "flowchart_intro")
+    by_path = {c.path: c for c in charts}
+    name = lambda c: _chart_name(derived, c, lang)  # noqa: E731 - a template helper
+    if chart.parent is not None:
+        context["title"] += context["t"]["colon"] + name(chart)
+    only = None if len(charts) == 1 else set(chart.nodes)  # None: the whole tree, titled so
+    return _render("flowchart.md.j2", context, has_flowchart=True, chart_name=name,
+                   above=by_path.get(chart.parent), below=[c for c in charts if c.parent == chart.path],
+                   chart_link=lambda c: link(chart.path, c.path),
+                   svg=flowchart_svg(derived, lang, chart.path, only=only),
+                   outline=flowchart_outline(derived, lang, chart.path, only=only))
+
+
+def _chart_name(derived: Derived, chart: ChartPage, lang: str) -> str:
+    """A chart by the title of the question at its top (and how many more branches it holds)."""
+    first = derived.tree.nodes[chart.roots[0]].title[lang]
+    more = len(chart.roots) - 1
+    return first + (strings_for(lang)["and_more"].format(n=more) if more else "")
+
+
+def _render_node(derived: Derived, node: Node, lang: str, site_url: str, chart_path: str) -> str:
     path = derived.path(node.id)
     context = _page(derived, path, lang, "site_name", "site_name")
     context.update(
@@ -73,7 +97,7 @@ def _render_node(derived: Derived, node: Node, lang: str, site_url: str) -> str:
         more_trails=derived.trail_counts.get(node.id, 0) - len(derived.trails.get(node.id, ())),
         home_link=link(path, HOME),
         tips_link=link(path, TIPS),
-        flowchart_link=link(path, FLOWCHART),
+        flowchart_link=link(path, chart_path),
         tips=[derived.tree.nodes[ref.id] for ref in getattr(node, "tips", ())],
         sources=[derived.tree.sources[ref.id] for ref in getattr(node, "sources", ())],
         used_on=[derived.tree.nodes[i] for i in derived.tip_users.get(node.id, ())],
@@ -92,7 +116,7 @@ def _branch_chart(derived: Derived, node: Node, lang: str, path: str) -> str:
     is_status = any(a.next.id == node.id for a in start.answers)
     if not is_status or not isinstance(node, Question):
         return ""
-    return flowchart_svg(derived, lang, path, only=derived.below(node.id))
+    return flowchart_svg(derived, lang, path, only=first_boxes(derived, node.id))
 
 
 def _search_index(derived: Derived, lang: str) -> str:

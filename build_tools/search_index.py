@@ -7,18 +7,20 @@ browser (docs/overrides/assets/search.js) cuts a query into the same kinds and a
 - jieba words, with our dictionary (仅退款 and 七天无理由 stay whole): exact matches count most;
 - character pairs and single characters: a typo spoils only the pairs that contain it;
 - the pinyin of character pairs: a homophone typo still matches (the script hears pairs with the
-  `sounds` table: common characters and the site's own, by toneless pinyin);
+  `sounds` table of the common characters, search_tables.py);
 - English words, with a light stemmer, matched by prefix while the reader types.
 
-Traditional characters are folded to the simplified ones used on the site (OpenCC's tables,
-limited to characters the index contains). The index is built here; the script cuts queries
+Traditional characters are folded to simplified ones (OpenCC's tables, search_tables.py).
+The index is built here; the script cuts queries
 and ranks pages. Both must cut text the same way: tests/browser/test_search_engine.py runs the
 script's cutter on the site's own text and compares it with `terms` below.
 """
 
 from __future__ import annotations
 
+import logging
 import re
+import tempfile
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
@@ -26,14 +28,15 @@ from functools import cache
 from pathlib import Path
 
 import jieba
-import opencc
-from pypinyin import lazy_pinyin
 
 from .derive import Derived, plain
 from .model import Outcome, Question, Tip
 from .paths import url_of
+from .search_tables import tables
 
-# How much a match in each part of a page counts.
+# How much a match in each part of a page counts; words and single characters come from the
+# short fields only (see `terms`).
+SHORT_FIELDS = frozenset({"keywords", "title"})
 FIELD_WEIGHTS = {"keywords": 8.0, "title": 5.0, "question": 3.0, "summary": 2.0, "body": 1.0,
                  "sources": 0.5}
 KIND_BOOST = {Outcome: 1.5, Question: 1.2, Tip: 1.0}
@@ -89,56 +92,56 @@ def build_index(docs: list[SearchDoc], lang: str) -> dict:
     postings: dict[str, list[int]] = {}
     for number, terms in enumerate(counted):
         for term in sorted(terms):
-            postings.setdefault(term, []).extend([number, max(1, round(terms[term] * 10))])
+            postings.setdefault(term, []).extend([number, int(terms[term] * 10 + 0.5) or 1])
     index = {"docs": [[d.url, d.title, d.snippet] for d in docs],
              "terms": {t: postings[t] for t in vocabulary},
              "weights": {"pair": PAIR, "single": SINGLE, "sound": SOUND, "word": WORD},
              "stop": sorted(STOP_WORDS) if lang == "en" else []}
     if lang == "zh":
-        characters = {c for t in vocabulary for c in t if _is_han(c)}
-        folding = traditional_folding(characters | common_characters())
-        index["folding"] = "".join(k + v for k, v in folding.items())  # pairs: 帳帐刪删…
-        index["sounds"] = sounds_of(characters | common_characters())
+        index["folding"] = "".join(k + v for k, v in tables()["folding"].items())  # 帳帐刪删…
+        index["sounds"] = tables()["sounds"]
     return index
 
 
-def _document_terms(doc: SearchDoc, lang: str) -> Counter:
+def _document_terms(doc: SearchDoc, lang: str) -> dict[str, float]:
     """Each term's weight in the document: field weight times (capped) count, times its boost."""
-    weights: Counter = Counter()
+    weights: dict[str, float] = {}
     for field, text in doc.fields:
-        counts = Counter(terms(text, lang))
-        for term, count in counts.items():
-            weights[term] += FIELD_WEIGHTS[field] * min(count, 3)
-    return Counter({t: w * doc.boost for t, w in weights.items()})
+        weight = FIELD_WEIGHTS[field] * doc.boost
+        for term, count in Counter(terms(text, lang, short=field in SHORT_FIELDS)).items():
+            weights[term] = weights.get(term, 0.0) + weight * min(count, 3)
+    return weights
 
 
-def normalize(text: str) -> str:
-    """NFKC, lower case, and nothing but Chinese characters, letters and digits."""
+def normalize(text: str, lang: str = "zh") -> str:
+    """NFKC, lower case, traditional characters folded (Chinese), and nothing but Chinese
+    characters, letters and digits: what the script does to a query."""
     text = unicodedata.normalize("NFKC", text).lower()
+    if lang == "zh":
+        text = text.translate(_folding())
     return " ".join(_RUN.findall(text))
 
 
-def terms(text: str, lang: str) -> list[str]:
-    """The index terms of a text (the script cuts queries into the same kinds)."""
+@cache
+def _folding() -> dict[int, str]:
+    return str.maketrans(tables()["folding"])
+
+
+def terms(text: str, lang: str, short: bool = True) -> list[str]:
+    """The index terms of a text (the script cuts queries into the same kinds). jieba's words and
+    single characters come from short fields only: in a long text pairs carry the same matches,
+    singles match almost anything, and both would make a large site's build and index several
+    times bigger."""
     found: list[str] = []
-    for run in _RUN.findall(normalize(text)):
+    for run in _RUN.findall(normalize(text, lang)):
         if _is_han(run[0]):
-            found += _chinese_terms(run)
+            if short:
+                found += [w for w in segment(run) if len(w) > 1]
+                found += run
+            found += [run[i:i + 2] for i in range(len(run) - 1)]
         elif run not in STOP_WORDS:
             found += sorted({run, stem(run)})
     return found
-
-
-def _chinese_terms(run: str) -> list[str]:
-    words = [w for w in segment(run) if len(w) > 1]
-    pairs = [run[i:i + 2] for i in range(len(run) - 1)]
-    return words + pairs + list(run)
-
-
-@cache
-def sound(char: str) -> str:
-    """A character's toneless pinyin, out of context (as the script's table has it)."""
-    return lazy_pinyin(char)[0]
 
 
 def stem(word: str) -> str:
@@ -149,11 +152,16 @@ def stem(word: str) -> str:
     return word
 
 
+jieba.setLogLevel(logging.WARNING)  # not "Building prefix dict…" on every build
+
+
 @cache
 def _segmenter() -> jieba.Tokenizer:
-    tokenizer = jieba.Tokenizer()
-    with USER_DICTIONARY.open("rb") as words:  # jieba leaves a path's file open
-        tokenizer.load_userdict(words)
+    """jieba with our domain dictionary as its whole dictionary: the index wants only words
+    longer than a pair (which pairs do not match whole); jieba's own 350,000 words cost 0.7 s
+    to load on every build and add nothing pairs do not."""
+    tokenizer = jieba.Tokenizer(dictionary=str(USER_DICTIONARY))
+    tokenizer.tmp_dir = tempfile.gettempdir()
     return tokenizer
 
 
@@ -164,37 +172,3 @@ def segment(run: str) -> list[str]:
 
 def _is_han(char: str) -> bool:
     return "\u3400" <= char <= "\u9fff"
-
-
-def traditional_folding(characters: set[str]) -> dict[str, str]:
-    """Traditional (and Taiwan, Hong Kong) forms of these characters, mapped back to them. Common
-    characters are included, not only the site's: 帳 folds to 帐, which then sounds like 账."""
-    folding: dict[str, str] = {}
-    for config in ("s2t", "s2tw", "s2hk"):
-        converter = opencc.OpenCC(config)
-        for char in sorted(characters):
-            variant = converter.convert(char)
-            if len(variant) == 1 and variant != char and variant not in characters:
-                folding.setdefault(variant, char)
-    return dict(sorted(folding.items()))
-
-
-@cache
-def common_characters() -> frozenset[str]:
-    """GB2312 level 1: the 3,755 most common characters, where a typo's characters come from."""
-    found = set()
-    for high in range(0xB0, 0xD8):
-        for low in range(0xA1, 0xFF):
-            try:
-                found.add(bytes([high, low]).decode("gb2312"))
-            except UnicodeDecodeError:
-                continue
-    return frozenset(found)
-
-
-def sounds_of(characters: set[str] | frozenset[str]) -> dict[str, str]:
-    """Toneless pinyin -> the characters that sound so, out of context."""
-    sounds: dict[str, list[str]] = {}
-    for char in sorted(characters):
-        sounds.setdefault(sound(char), []).append(char)
-    return {key: "".join(chars) for key, chars in sorted(sounds.items())}

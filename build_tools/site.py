@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import concurrent.futures
+import multiprocessing
+import os
+import sys
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,8 +32,34 @@ class GeneratedSite:
     nav: list[NavItem]
 
 
+# From this size on, each language is made in a process of its own (2 cores: about half the
+# time); below it, starting processes costs more than it saves.
+PARALLEL_FROM = 500
+
+
 def generate(derived: Derived, lang: str, site_url: str) -> GeneratedSite:
+    """One language's site; `site_url` is the root of the whole site (not of the language)."""
     return GeneratedSite(lang, render_language(derived, lang, site_url), navigation(derived.tree, lang))
+
+
+def generate_all(derived: Derived, languages: list[str] | tuple[str, ...],
+                 site_url: str) -> dict[str, GeneratedSite]:
+    """Every language's site, side by side on several cores when the tree is large."""
+    workers = min(len(languages), os.cpu_count() or 1)
+    if workers < 2 or len(derived.tree.nodes) < PARALLEL_FROM:
+        return {lang: generate(derived, lang, site_url) for lang in languages}
+    with concurrent.futures.ProcessPoolExecutor(workers, mp_context=_start_method()) as pool:
+        futures = {lang: pool.submit(generate, derived, lang, site_url) for lang in languages}
+        return {lang: future.result() for lang, future in futures.items()}
+
+
+def _start_method() -> multiprocessing.context.BaseContext:
+    """fork on Linux when this process has one thread (the CLI, `mkdocs build`): the workers
+    start at once, sharing what is loaded. Otherwise spawn: forking a process with threads
+    (`mkdocs serve`) can deadlock, and macOS libraries do not survive a fork."""
+    if sys.platform == "linux" and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
 
 
 def navigation(tree: Tree, lang: str) -> list[NavItem]:
@@ -41,13 +72,14 @@ def navigation(tree: Tree, lang: str) -> list[NavItem]:
 
 
 def site_urls(site: GeneratedSite) -> set[str]:
-    """Every URL this language publishes (from the site root, e.g. `/en/guide/x/`): generated
-    pages, redirects and hand-written pages."""
+    """Every URL this language promises (from the site root, e.g. `/en/guide/x/`): generated
+    pages, redirects and hand-written pages; not the continuation charts under /flowchart/,
+    which move as the tree grows (charts.py)."""
     prefix = language_prefix(site.lang)
     hand_written = [p.relative_to(DOCS_DIRS[site.lang]).as_posix()
                     for p in DOCS_DIRS[site.lang].rglob("*.md")]
     return {"/" + prefix + url_of(path) for path in [*site.files, *hand_written]
-            if path.endswith((".md", "index.html"))}
+            if path.endswith((".md", "index.html")) and not path.startswith("flowchart/")}
 
 
 def read_published_urls(path: Path = PUBLISHED_URLS) -> list[str]:

@@ -54,6 +54,9 @@ STRINGS: dict[str, dict[str, str]] = {
                               "手机上可以左右滑动，或用 − + 缩放。",
                         "en": "The whole help centre at a glance: every box links to its page, and "
                               "each arrow carries an answer. On a phone, swipe sideways or zoom with − +."},
+    "and_more": {"zh": " 等另外 {n} 个分支", "en": " and {n} more branches"},
+    "chart_above": {"zh": "这是流程图的一部分，上一层：", "en": "Part of a larger flowchart; the level above: "},
+    "charts_below": {"zh": "接下来的流程图", "en": "Where the flowchart continues"},
     "flowchart_list": {"zh": "文字版", "en": "As a list"},
     "branch_chart": {"zh": "这一步之后的流程图", "en": "Flowchart from here"},
     "see_in_flowchart": {"zh": "在完整流程图中查看这一页", "en": "See this page in the whole flowchart"},

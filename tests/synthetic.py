@@ -102,3 +102,75 @@ def _tip(rng: random.Random, tid: str) -> Tip:
     body = Text(zh="保持礼貌，说清楚。", en="Be polite and clear.")
     return Tip(kind="tip", id=tid, title=_text(rng, 2, 6), summary=body, points=(body,),
                sources=(Ref("law"),), reviewed=REVIEWED)
+
+
+# --- realistic text, and the tree written out as the YAML files an editor keeps -----------------
+
+def realistic(tree: Tree, real: Tree, seed: int = 1) -> Tree:
+    """The synthetic tree with the real tree's texts: each node borrows a real node's words of
+    the same kind, so pages have realistic lengths in Chinese and English; every text is then
+    made its own (a few words changed), so no cache can make the build look faster than it is."""
+    rng = random.Random(seed)
+    pools = {kind: [n for n in real.nodes.values() if n.kind == kind] for kind in ("question", "outcome", "tip")}
+    nodes = {}
+    for node_id, node in tree.nodes.items():
+        model = _vary(rng, rng.choice(pools[node.kind]))
+        changes = {f.name: getattr(model, f.name) for f in dataclasses.fields(node)
+                   if f.name not in ("id", "kind", "answers", "tips", "sources", "at")}
+        if isinstance(node, Question):
+            labels = [a for q in pools["question"] for a in q.answers]
+            changes["answers"] = tuple(dataclasses.replace(rng.choice(labels), next=a.next) for a in node.answers)
+        changes["sources"] = tuple(Ref(s.id) for s in getattr(model, "sources", ()))
+        nodes[node_id] = dataclasses.replace(node, **{k: v for k, v in changes.items()
+                                                      if k in {f.name for f in dataclasses.fields(node)}})
+    return dataclasses.replace(tree, nodes=nodes, sources=real.sources)
+
+
+def _vary(rng: random.Random, value: object) -> object:
+    """The value with each text changed in one place: a word inserted at a random point."""
+    if isinstance(value, Text):
+        return type(value)(zh=_insert(rng, value.zh, rng.choice(WORDS_ZH)),
+                           en=_insert(rng, value.en, " " + rng.choice(WORDS_EN) + " "))
+    if isinstance(value, tuple) and not (value and isinstance(value[0], (Ref, str))):
+        return tuple(_vary(rng, v) for v in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, (Ref, Keywords)):
+        return dataclasses.replace(value, **{f.name: _vary(rng, getattr(value, f.name))
+                                             for f in dataclasses.fields(value) if f.name != "at"})
+    return value
+
+
+def _insert(rng: random.Random, text: str, word: str) -> str:
+    """`word` inserted between two characters, never inside Markdown markup or a link."""
+    spots = [i for i in range(1, len(text)) if text[i - 1] not in "*[]()`" and text[i] not in "*[]()`"]
+    at = rng.choice(spots) if spots else len(text)
+    return (text[:at] + word + text[at:]).replace("  ", " ")
+
+
+def yaml_files(tree: Tree, per_file: int = 500) -> dict[str, str]:
+    """The tree as decision_tree/*.yaml files of `per_file` nodes each (sources in their own)."""
+    import yaml  # only the benchmarks write YAML
+
+    nodes = [_plain(n) for n in tree.nodes.values()]
+    files = {f"nodes-{i // per_file:03}.yaml": {"nodes": nodes[i:i + per_file]}
+             for i in range(0, len(nodes), per_file)}
+    files["nodes-000.yaml"]["start"] = tree.start.id
+    files["sources.yaml"] = {"sources": [_plain(s) for s in tree.sources.values()]}
+    class Dumper(yaml.SafeDumper):
+        def ignore_aliases(self, data: object) -> bool:  # editors write every value out
+            return True
+
+    return {name: yaml.dump(data, Dumper=Dumper, allow_unicode=True, sort_keys=False, width=100)
+            for name, data in files.items()}
+
+
+def _plain(value: object) -> object:
+    """A model value as YAML data, the way an editor writes it."""
+    if isinstance(value, Ref):
+        return value.id
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    if dataclasses.is_dataclass(value):
+        data = {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)
+                if f.name != "at" and getattr(value, f.name) not in (None, (), Keywords())}
+        return data
+    return value

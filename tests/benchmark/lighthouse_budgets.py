@@ -30,8 +30,9 @@ PAGES = {"home": "", "question": "guide/shipped/", "outcome": "guide/refund-befo
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 
 
-def ensure_lighthouse() -> None:
-    if not LIGHTHOUSE.exists():
+def ensure_node_packages() -> None:
+    """Lighthouse and Mermaid, pinned in package-lock.json, installed once."""
+    if not LIGHTHOUSE.exists() or not (HERE / "node_modules" / "mermaid").exists():
         subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=HERE, check=True)
 
 
@@ -101,8 +102,8 @@ def outcome_text(site: Path) -> str:
     return "".join(parser.lines)
 
 
-def main() -> None:
-    ensure_lighthouse()
+def main(argv: list[str] | None = None) -> None:
+    ensure_node_packages()
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
         port = free_port()

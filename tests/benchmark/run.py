@@ -14,7 +14,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # run as a script from anywhere
 
 SECTIONS = {"site": "tests.benchmark.site_figures",
-            "lighthouse": "tests.benchmark.lighthouse_budgets"}
+            "lighthouse": "tests.benchmark.lighthouse_budgets",
+            "flowchart": "tests.benchmark.flowchart_weight",
+            "search": "tests.benchmark.search_hits",
+            "scale": "tests.benchmark.scale",
+            "serve": "tests.benchmark.serve_edit"}
 
 
 def main(argv: list[str]) -> None:
@@ -25,7 +29,7 @@ def main(argv: list[str]) -> None:
         sys.exit(f"unknown section {unknown}; choose from {', '.join(SECTIONS)} or all")
     for name in names:
         print(f"== {name} ==")
-        importlib.import_module(SECTIONS[name]).main()
+        importlib.import_module(SECTIONS[name]).main([])
 
 
 if __name__ == "__main__":

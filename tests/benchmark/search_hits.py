@@ -174,11 +174,11 @@ def timings(browser: Browser, url: str, runs: int) -> None:
                   f" index received {index:5.0f} ms; runs: {', '.join(f'{s[2]:.0f}' for s in samples)})")
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=3, help="cold loads per timing (median)")
     parser.add_argument("--no-unseen", action="store_true", help="skip the blind query set")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory(prefix="search-hits-") as tmp:
         port = free_port()
@@ -209,4 +209,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

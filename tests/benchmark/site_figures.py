@@ -59,7 +59,7 @@ def edition_figures(work: Path) -> list[tuple[str, str]]:
             ("ratio: both / Chinese only", f"{both / zh_only:.2f}")]
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
         print("Build (real tree)\n" + table(build_times(work)))

@@ -51,3 +51,10 @@ def test_without_javascript_the_reply_is_shown_and_selectable(site: BuiltSite, p
     reply.click(click_count=3)
     selected = phone_without_js.evaluate("window.getSelection().toString()")
     assert "您好，订单还没发货" in selected
+
+
+def test_the_english_reply_links_to_the_english_page(site: BuiltSite, agent: Page) -> None:
+    agent.goto(f"{site.url}en/{OUTCOME}")
+    agent.get_by_role("button", name="Copy reply").click()
+    expect(agent.locator(".reply-box__status")).to_have_text("Copied")
+    assert clipboard(agent).endswith(f"Step by step: {site.url}en/{OUTCOME}")

@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 
 from build_tools.derive import derive
-from build_tools.search_index import (build_index, documents, normalize, segment, sounds_of, stem,
-                                      terms, traditional_folding)
+from build_tools.cli import main
+from build_tools.search_index import build_index, documents, normalize, segment, stem, terms
+from build_tools.search_tables import tables
 from build_tools.site import TREE_DIR
 from build_tools.tree import load_tree
 from tests.conftest import TODAY
@@ -31,15 +32,20 @@ def test_english_words_are_stemmed_and_common_words_dropped() -> None:
     assert terms("How do I get my refunds", "en") == ["get", "refund", "refunds"]
 
 
-def test_traditional_characters_fold_to_the_sites_own() -> None:
-    folding = traditional_folding({"账", "帐", "删", "单"})
+def test_traditional_characters_fold_to_simplified_ones() -> None:
+    folding = tables()["folding"]
     assert folding["賬"] == "账" and folding["帳"] == "帐"  # and 帐 sounds like 账: see below
     assert folding["刪"] == "删" and folding["單"] == "单"
 
 
 def test_homophones_share_a_sound() -> None:
-    sounds = sounds_of({"久", "就", "退", "推"})
-    assert sounds["jiu"] == "久就" and sounds["tui"] == "推退"
+    sounds = tables()["sounds"]
+    assert "久" in sounds["jiu"] and "就" in sounds["jiu"] and "账" in sounds["zhang"]
+    assert "帐" in sounds["zhang"] and "推" in sounds["tui"] and "退" in sounds["tui"]
+
+
+def test_the_character_tables_are_up_to_date() -> None:
+    assert main(["tables", "--check"]) == 0, "run `python -m build_tools tables`"
 
 
 def test_the_index_is_deterministic_and_in_each_language() -> None:
