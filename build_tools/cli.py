@@ -1,4 +1,4 @@
-"""Command line: `python -m build_tools check|build|replies|urls|schema`.
+"""Command line: `python -m build_tools check|build|replies|urls|tables|schema`.
 
 Every command validates the tree first; problems are printed one per line as
 `file:line:col: message`, and the exit code is 1.
@@ -16,11 +16,10 @@ from pathlib import Path
 from .derive import derive, reply_text
 from .model import LANGUAGES, Tree
 from .paths import absolute_url
-from .problems import HelpCentreError
+from .problems import HelpCentreError, InvalidTree
 from .schema import schema_text
-from .settings import site_url
-from .site import (PUBLISHED_URLS, TREE_DIR, dropped_urls, generate, generate_all, read_published_urls,
-                   site_urls)
+from .settings import PUBLISHED_URLS, TREE_DIR, site_url
+from .site import dropped_urls, generate_all, read_published_urls, site_urls
 from .tree import check_tree, load_tree
 from .write import AtomicFolder, write_files
 
@@ -79,9 +78,7 @@ def _common(command: argparse.ArgumentParser) -> None:
 def _check(args: argparse.Namespace) -> int:
     tree, problems = check_tree(args.tree)
     if tree is None:
-        from .problems import report
-        print(report(problems), file=sys.stderr)
-        return 1
+        raise InvalidTree(problems)  # sorted, once each, as every command prints them
     print(f"OK: {_summary(tree)}")
     return 0
 
@@ -129,10 +126,9 @@ def _replies(args: argparse.Namespace) -> int:
 
 def _urls(args: argparse.Namespace) -> int:
     derived = derive(load_tree(args.tree))
-    sites = [generate(derived, lang, args.site_url or site_url()) for lang in LANGUAGES]
-    current = sorted(set().union(*(site_urls(s) for s in sites)))
-    published = read_published_urls()
-    dropped = dropped_urls(sites, published)
+    current = sorted(set().union(*(site_urls(derived, lang) for lang in LANGUAGES)))
+    published = read_published_urls(args.tree)
+    dropped = dropped_urls(derived, LANGUAGES, published)
     for url in dropped:
         print(f"{PUBLISHED_URLS.name}: '{url}' is no longer served; add a redirect", file=sys.stderr)
     if args.update:
@@ -140,8 +136,9 @@ def _urls(args: argparse.Namespace) -> int:
         header = ("# Every URL this site has published, from the site's root. Never remove a line:\n"
                   "# a renamed or removed page keeps its URL as a redirect (`redirects:` in the tree).\n"
                   "# Add new ones with: python -m build_tools urls --update\n")
-        PUBLISHED_URLS.write_text(header + "\n".join(merged) + "\n", encoding="utf-8")
-        print(f"{PUBLISHED_URLS.name}: {len(merged)} URLs ({len(merged) - len(published)} new)")
+        target = args.tree / PUBLISHED_URLS.name
+        target.write_text(header + "\n".join(merged) + "\n", encoding="utf-8")
+        print(f"{target}: {len(merged)} URLs ({len(merged) - len(published)} new)")
     else:
         print("\n".join(current))
     return 1 if dropped else 0

@@ -8,9 +8,10 @@ from collections import deque
 from dataclasses import dataclass
 from functools import cached_property
 
-from .model import Answer, Node, Outcome, Question, Tip, Tree
+from .model import Answer, Node, Outcome, Question, Text, Tip, Tree
 from .paths import absolute_url, node_path
 from .strings import STRINGS
+from .text_rules import shorten
 
 MAX_TRAILS = 3  # a page reached by many paths shows the first few and counts the rest
 DESCRIPTION_LENGTH = 150
@@ -45,7 +46,7 @@ class Derived:
     trails: dict[str, tuple[Trail, ...]]  # first MAX_TRAILS ways from the start to each node
     trail_counts: dict[str, int]  # how many ways there are in all
     depth: dict[str, int]  # fewest answers from the home page
-    branch: dict[str, str]  # the status (start answer's target) each node first appears under
+    statuses: tuple[str, ...]  # the start question's answers' targets: the status pages
     tip_users: dict[str, tuple[str, ...]]  # tip id -> ids of the pages that link it
 
     @cached_property
@@ -75,7 +76,7 @@ def derive(tree: Tree) -> Derived:
         trails={k: tuple(v) for k, v in trails.items()},
         trail_counts=counts,
         depth=_depths(tree),
-        branch=_branches(tree, order),
+        statuses=tuple(a.next.id for a in answers(tree.nodes[tree.start.id])),
         tip_users=_tip_users(tree),
     )
 
@@ -114,18 +115,6 @@ def _depths(tree: Tree) -> dict[str, int]:
     return depth
 
 
-def _branches(tree: Tree, order: list[str]) -> dict[str, str]:
-    """Each node's status branch: the first start answer under which it can be reached."""
-    branch = {}
-    for answer in answers(tree.nodes[tree.start.id]):
-        branch.setdefault(answer.next.id, answer.next.id)
-    for node_id in order:
-        for answer in answers(tree.nodes[node_id]):
-            if node_id in branch:
-                branch.setdefault(answer.next.id, branch[node_id])
-    return branch
-
-
 def _tip_users(tree: Tree) -> dict[str, tuple[str, ...]]:
     users: dict[str, list[str]] = {tip.id: [] for tip in tree.tips()}
     for node in tree.nodes.values():
@@ -143,16 +132,14 @@ def plain(text: str) -> str:
     return " ".join(text.split())
 
 
+def lead(node: Node) -> Text:
+    """What a page says first: its summary, else its intro, else its question."""
+    return getattr(node, "summary", None) or getattr(node, "intro", None) or node.question
+
+
 def description(node: Node, lang: str) -> str:
-    """A meta description: the node's summary (or intro, or question), shortened on a word."""
-    source = getattr(node, "summary", None) or getattr(node, "intro", None) or node.question
-    text = plain(source[lang])
-    if len(text) <= DESCRIPTION_LENGTH:
-        return text
-    cut = text[: DESCRIPTION_LENGTH - 1]
-    if " " in cut and lang != "zh":
-        cut = cut.rsplit(" ", 1)[0]
-    return cut.rstrip("，,;；:：") + "…"
+    """A meta description: the page's lead, as plain text, shortened on a word."""
+    return shorten(plain(lead(node)[lang]), DESCRIPTION_LENGTH)
 
 
 def reply_text(outcome: Outcome, lang: str, site_url: str, derived: Derived) -> str:

@@ -14,7 +14,6 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 import jinja2
 from grandalf.graphs import Edge as GEdge
@@ -25,7 +24,7 @@ from .derive import Derived, answers, plain
 from .model import Node, Question
 from .paths import link, relative_url
 from .strings import STRINGS, strings_for
-from .templating import environment
+from .templating import environment, link_text
 
 
 # Sizes in px. Fonts are set on the SVG's text elements, so the estimate below and the
@@ -202,7 +201,7 @@ def flowchart_outline(derived: Derived, lang: str, page_path: str,
     def visit(node_id: str, prefix: str, depth: int) -> None:
         node = derived.tree.nodes[node_id]
         target = link(page_path, derived.path(node_id))
-        lines.append(f"{'    ' * depth}- {prefix}[{plain(node.title[lang])}]({target})")
+        lines.append(f"{'    ' * depth}- {prefix}[{link_text(plain(node.title[lang]))}]({target})")
         if node_id in expanded:
             return
         expanded.add(node_id)

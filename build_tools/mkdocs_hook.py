@@ -20,12 +20,12 @@ from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
-from build_tools.derive import derive  # noqa: E402
+from build_tools.derive import Derived, derive  # noqa: E402
 from build_tools.model import DEFAULT_LANGUAGE, LANGUAGES  # noqa: E402
 from build_tools.paths import language_prefix  # noqa: E402
 from build_tools.problems import InvalidTree  # noqa: E402
-from build_tools.site import (ROOT, TREE_DIR, GeneratedSite, dropped_urls,  # noqa: E402
-                              generate_all, read_published_urls)
+from build_tools.settings import ROOT, TREE_DIR  # noqa: E402
+from build_tools.site import GeneratedSite, dropped_urls, generate_all, read_published_urls  # noqa: E402
 from build_tools.strings import strings_for  # noqa: E402
 from build_tools.tree import load_tree  # noqa: E402
 from build_tools.write import AtomicFolder  # noqa: E402
@@ -35,7 +35,8 @@ LANGUAGE_CONFIGS = {lang: ROOT / f"mkdocs.{lang}.yml" for lang in LANGUAGES if l
 # HELP_CENTRE_LANGUAGES=zh builds the default language alone: a quicker preview, and the
 # baseline the benchmark compares the full build with.
 ONLY_LANGUAGES = [DEFAULT_LANGUAGE] + [
-    lang for lang in os.environ.get("HELP_CENTRE_LANGUAGES", ",".join(LANGUAGES)).split(",")
+    lang for lang in (name.strip() for name in os.environ.get("HELP_CENTRE_LANGUAGES",
+                                                                 ",".join(LANGUAGES)).split(","))
     if lang in LANGUAGES and lang != DEFAULT_LANGUAGE]
 
 
@@ -46,6 +47,7 @@ class _Session:
     staging: AtomicFolder | None = None
     built = False
     nested = False
+    derived: Derived | None = None  # the last good tree, and its pages per language
     last_good: dict[str, GeneratedSite] = {}
 
 
@@ -63,6 +65,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     site = session.last_good[lang]
     config.nav = site.nav
     config.extra["alternate"] = alternates(lang, config.site_url or "")
+    words = strings_for(lang)  # for the templates of docs/overrides, which cannot import them
+    config.extra["help_search"] = {key: words[f"search_{key}"]
+                                   for key in ("other", "home", "flowchart", "loading", "failed")}
     if session.command == "build" and not session.nested:
         session.staging = AtomicFolder(Path(config.site_dir))
         session.built = False
@@ -83,7 +88,9 @@ def _generate(site_url: str) -> None:
     """Every language's pages, into `session.last_good`; under `mkdocs serve`, a broken tree
     keeps the last good pages."""
     try:
-        session.last_good = generate_all(derive(load_tree(TREE_DIR)), ONLY_LANGUAGES, site_url)
+        derived = derive(load_tree(TREE_DIR))
+        session.last_good = generate_all(derived, ONLY_LANGUAGES, site_url)
+        session.derived = derived
     except InvalidTree as error:
         if session.command != "serve" or not session.last_good:
             raise PluginError(str(error)) from None
@@ -93,8 +100,9 @@ def _generate(site_url: str) -> None:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    site = session.last_good[config.theme["language"]]
-    dropped = dropped_urls([site], read_published_urls())
+    lang = config.theme["language"]
+    site = session.last_good[lang]
+    dropped = dropped_urls(session.derived, [lang], read_published_urls())
     if dropped:
         raise PluginError("These published URLs would stop working; keep them as redirects "
                           "(`redirects:` in decision_tree/):\n  " + "\n  ".join(dropped))

@@ -135,7 +135,6 @@ class Tip:
 
 
 Node = Union[Question, Outcome, Tip]
-NODE_TYPES: tuple[type, ...] = (Question, Outcome, Tip)
 
 
 @dataclass(frozen=True)

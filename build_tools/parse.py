@@ -21,13 +21,14 @@ from . import model
 from .load import LoadedFile
 from .model import LANGUAGES, Line, LineText, Position, Ref, Slug, Text, TreeFile
 from .problems import Problem
-from .text_rules import normalize, text_problems
+from .text_rules import normalize, shorten, text_problems
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # A URL is pasted into Markdown as `[title](url)`: these characters would end the link early
 # and let the rest of the value be read as Markdown or HTML.
 URL = re.compile(r"^https://[^\s<>\"'`()\[\]{}\\]+$")
 MAX_SLUG = 60
+RESERVED_SLUGS = frozenset({"index"})  # guide/index.md would be served at /guide/
 # YAML 1.2 reads these plain scalars as numbers although PyYAML (YAML 1.1) keeps them text;
 # other editors' tools disagree, so we ask for quotes either way.
 _YAML12_NUMBER = re.compile(
@@ -97,9 +98,9 @@ def _noun(typ: Any) -> str | None:
     return None
 
 
-def _short(value: str, limit: int = 40) -> str:
+def _short(value: str) -> str:
     """A value quoted in a message: a whole pasted paragraph would bury the message."""
-    return value if len(value) <= limit else value[: limit - 1] + "…"
+    return shorten(value, 40)
 
 
 class _Reader:
@@ -265,6 +266,8 @@ class _Reader:
         if not SLUG.match(value) or len(value) > MAX_SLUG:
             return self.fail(node, f"{what} '{_short(value)}' cannot be a URL: use lowercase ASCII "
                                    f"letters, digits and single hyphens (at most {MAX_SLUG})")
+        if value in RESERVED_SLUGS:
+            return self.fail(node, f"{what} '{value}' is a name the site uses itself; choose another")
         return value
 
     def _read_date(self, node: yaml.Node, what: str) -> Any:

@@ -24,7 +24,7 @@ def redirect_path(old_id: str) -> str:
 
 def url_of(path: str) -> str:
     """The URL MkDocs gives a source path (use_directory_urls), relative to the language root."""
-    if path.endswith("index.md") or path.endswith("index.html"):
+    if posixpath.basename(path) in ("index.md", "index.html"):
         return posixpath.dirname(path) + "/" if "/" in path else ""
     return path.removesuffix(".md") + "/" if path.endswith(".md") else path
 

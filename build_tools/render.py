@@ -3,20 +3,16 @@
 from __future__ import annotations
 
 import json
-from typing import Any
 
 from .charts import ChartPage, chart_of, chart_pages, first_boxes
 from .derive import Derived, description, reply_text
 from .flowchart import flowchart_outline, flowchart_svg
-from .model import DEFAULT_LANGUAGE, LANGUAGES, Node, Outcome, Question, Tip
-from .paths import (FLOWCHART, HOME, SEARCH_INDEX, SOURCES, TIPS, absolute_url, link, redirect_path,
-                    relative_url, url_of)
-from .search_index import SearchDoc, build_index, documents
+from .model import DEFAULT_LANGUAGE, LANGUAGES, Node, Outcome, Question
+from .paths import (HOME, SEARCH_INDEX, SOURCES, TIPS, absolute_url, link, redirect_path,
+                    relative_url)
+from .search_index import build_index, documents
 from .strings import strings_for
 from .templating import render as _render
-
-BOOST = {Outcome: 3.0, Question: 1.5, Tip: 1.0}
-
 
 def render_language(derived: Derived, lang: str, site_url: str) -> dict[str, str]:
     """Every generated file of one language: path (relative to its docs root) -> content."""
@@ -25,10 +21,11 @@ def render_language(derived: Derived, lang: str, site_url: str) -> dict[str, str
     drawn_in = chart_of(charts)
     pages = {derived.path(n.id): _render_node(derived, n, lang, site_url, drawn_in[n.id].path)
              for n in tree.nodes.values()}
-    pages[TIPS] = _render("tips.md.j2", _page(derived, TIPS, lang, "tips_title", "tips_intro"),
+    t = strings_for(lang)
+    pages[TIPS] = _render("tips.md.j2", _page(derived, TIPS, lang, t["tips_title"], t["tips_intro"]),
                           tips=tree.tips())
-    pages[SOURCES] = _render("sources.md.j2",
-                             _page(derived, SOURCES, lang, "sources_title", "sources_intro"),
+    pages[SOURCES] = _render("sources.md.j2", _page(derived, SOURCES, lang, t["sources_title"],
+                                                    t["sources_intro"]),
                              sources=list(tree.sources.values()))
     for chart in charts:
         pages[chart.path] = _render_chart(derived, chart, charts, lang)
@@ -46,28 +43,26 @@ def render_language(derived: Derived, lang: str, site_url: str) -> dict[str, str
     return dict(sorted(pages.items()))
 
 
-def _page(derived: Derived, path: str, lang: str, title_key: str, description_key: str) -> dict:
+def _page(derived: Derived, path: str, lang: str, title: str, description: str) -> dict:
     """The context every generated page has: where it is, its language and its front matter."""
-    t = strings_for(lang)
     return {
         "lang": lang,
-        "t": t,
+        "t": strings_for(lang),
         "link": lambda target: link(path, derived.path(target)),
-        "title": t[title_key],
-        "description": t[description_key],
-        "keywords": [],
-        "boost": 1.0,
+        "title": title,
+        "description": description,
         "has_flowchart": False,
     }
 
 
 def _render_chart(derived: Derived, chart: ChartPage, charts: list[ChartPage], lang: str) -> str:
     """One flowchart page: the chart, links to the charts above and below it, the outline."""
-    context = _page(derived, chart.path, lang, "flowchart", "flowchart_intro")
+    t = strings_for(lang)
+    context = _page(derived, chart.path, lang, t["flowchart"], t["flowchart_intro"])
     by_path = {c.path: c for c in charts}
     name = lambda c: _chart_name(derived, c, lang)  # noqa: E731 - a template helper
     if chart.parent is not None:
-        context["title"] += context["t"]["colon"] + name(chart)
+        context["title"] += t["colon"] + name(chart)
     only = None if len(charts) == 1 else set(chart.nodes)  # None: the whole tree, titled so
     return _render("flowchart.md.j2", context, has_flowchart=True, chart_name=name,
                    above=by_path.get(chart.parent), below=[c for c in charts if c.parent == chart.path],
@@ -85,13 +80,10 @@ def _chart_name(derived: Derived, chart: ChartPage, lang: str) -> str:
 
 def _render_node(derived: Derived, node: Node, lang: str, site_url: str, chart_path: str) -> str:
     path = derived.path(node.id)
-    context = _page(derived, path, lang, "site_name", "site_name")
+    context = _page(derived, path, lang, node.title[lang], description(node, lang))
+    branch_svg = _branch_chart(derived, node, lang, path)
     context.update(
         node=node,
-        title=node.title[lang],
-        description=description(node, lang),
-        keywords=list(node.search[lang]),
-        boost=BOOST[type(node)],
         is_home=path == HOME,
         trails=derived.trails.get(node.id, ()),
         more_trails=derived.trail_counts.get(node.id, 0) - len(derived.trails.get(node.id, ())),
@@ -101,9 +93,9 @@ def _render_node(derived: Derived, node: Node, lang: str, site_url: str, chart_p
         tips=[derived.tree.nodes[ref.id] for ref in getattr(node, "tips", ())],
         sources=[derived.tree.sources[ref.id] for ref in getattr(node, "sources", ())],
         used_on=[derived.tree.nodes[i] for i in derived.tip_users.get(node.id, ())],
-        branch_svg=_branch_chart(derived, node, lang, path),
+        branch_svg=branch_svg,
+        has_flowchart=bool(branch_svg),
     )
-    context["has_flowchart"] = bool(context["branch_svg"])
     if isinstance(node, Outcome):
         context.update(reply=reply_text(node, lang, site_url, derived),
                        url=absolute_url(site_url, lang, path))
@@ -111,21 +103,13 @@ def _render_node(derived: Derived, node: Node, lang: str, site_url: str, chart_p
 
 
 def _branch_chart(derived: Derived, node: Node, lang: str, path: str) -> str:
-    """A status page's own small flowchart: the status and everything its answers lead to."""
-    start = derived.tree.nodes[derived.tree.start.id]
-    is_status = any(a.next.id == node.id for a in start.answers)
-    if not is_status or not isinstance(node, Question):
+    """A status page's own small flowchart: the status and what its answers lead to."""
+    if node.id not in derived.statuses or not isinstance(node, Question):
         return ""
     return flowchart_svg(derived, lang, path, only=first_boxes(derived, node.id))
 
 
+
 def _search_index(derived: Derived, lang: str) -> str:
-    """The search index, with the general pages (tips, flowchart, sources) after the nodes'."""
-    t = strings_for(lang)
-    general = tuple(SearchDoc(url_of(path), t[title], t[intro],
-                              (("title", t[title]), ("summary", t[intro])), 0.6)
-                    for path, title, intro in ((TIPS, "tips_title", "tips_intro"),
-                                               (FLOWCHART, "flowchart", "flowchart_intro"),
-                                               (SOURCES, "sources_title", "sources_intro")))
-    index = build_index(documents(derived, lang, general), lang)
+    index = build_index(documents(derived, lang), lang)
     return json.dumps(index, ensure_ascii=False, separators=(",", ":")) + "\n"

@@ -25,14 +25,16 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 import jieba
 
-from .derive import Derived, plain
+from .derive import Derived, lead, plain
 from .model import Outcome, Question, Tip
-from .paths import url_of
+from .paths import FLOWCHART, SOURCES, TIPS, url_of
 from .search_tables import tables
+from .settings import USER_DICTIONARY
+from .strings import strings_for
+from .text_rules import shorten
 
 # How much a match in each part of a page counts; words and single characters come from the
 # short fields only (see `terms`).
@@ -40,13 +42,14 @@ SHORT_FIELDS = frozenset({"keywords", "title"})
 FIELD_WEIGHTS = {"keywords": 8.0, "title": 5.0, "question": 3.0, "summary": 2.0, "body": 1.0,
                  "sources": 0.5}
 KIND_BOOST = {Outcome: 1.5, Question: 1.2, Tip: 1.0}
+GENERAL_BOOST = 0.6
+SNIPPET_LENGTH = 90
 # How much each kind of term in a query counts, before rarity (idf).
 PAIR, SINGLE, SOUND, WORD = 1.0, 0.25, 0.6, 1.5
 STOP_WORDS = frozenset("a an and are can do does for from how i in is it my of on or the to what "
                        "when where why will with you your".split())
 _HAN = "\u3400-\u9fff"
 _RUN = re.compile(f"[{_HAN}]+|[a-z0-9]+")
-USER_DICTIONARY = Path(__file__).resolve().parent.parent / "decision_tree" / "search_userdict.txt"
 
 
 @dataclass(frozen=True)
@@ -58,31 +61,35 @@ class SearchDoc:
     boost: float
 
 
-def documents(derived: Derived, lang: str, extra: tuple[SearchDoc, ...] = ()) -> list[SearchDoc]:
-    """One search document per node page (plus hand-written pages given as `extra`)."""
+def documents(derived: Derived, lang: str) -> list[SearchDoc]:
+    """One search document per node page, then the general pages (tips, flowchart, sources)."""
     docs = []
     for node in derived.tree.nodes.values():
         fields = [("keywords", " ; ".join(node.search[lang])), ("title", node.title[lang])]
         if isinstance(node, Question):
             fields.append(("question", " ; ".join([node.question[lang]] + [
                 a.label[lang] + " " + (a.hint[lang] if a.hint else "") for a in node.answers])))
-        summary = getattr(node, "summary", None) or getattr(node, "intro", None)
-        if summary:
+        if summary := getattr(node, "summary", None) or getattr(node, "intro", None):
             fields.append(("summary", summary[lang]))
         body = [t[lang] for name in ("steps", "evidence", "escalation", "notes", "points")
                 for t in getattr(node, name, ())]
         fields.append(("body", " ; ".join(body)))
         sources = [derived.tree.sources[r.id].title[lang] for r in getattr(node, "sources", ())]
         fields.append(("sources", " ; ".join(sources)))
-        snippet = plain(summary[lang]) if summary else plain(node.question[lang])
         docs.append(SearchDoc(url_of(derived.path(node.id)), plain(node.title[lang]),
-                              _shorten(snippet), tuple((f, plain(t)) for f, t in fields),
-                              KIND_BOOST[type(node)]))
-    return docs + list(extra)
+                              shorten(plain(lead(node)[lang]), SNIPPET_LENGTH),
+                              tuple((f, plain(t)) for f, t in fields), KIND_BOOST[type(node)]))
+    return docs + _general_documents(lang)
 
 
-def _shorten(text: str, limit: int = 90) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+def _general_documents(lang: str) -> list[SearchDoc]:
+    """The pages that gather others; found by their own names, after the answers."""
+    t = strings_for(lang)
+    return [SearchDoc(url_of(path), t[title], t[intro], (("title", t[title]), ("summary", t[intro])),
+                      GENERAL_BOOST)
+            for path, title, intro in ((TIPS, "tips_title", "tips_intro"),
+                                       (FLOWCHART, "flowchart", "flowchart_intro"),
+                                       (SOURCES, "sources_title", "sources_intro"))]
 
 
 def build_index(docs: list[SearchDoc], lang: str) -> dict:

@@ -1,4 +1,5 @@
-"""Settings the build shares with MkDocs, read from mkdocs.yml so that they are written once."""
+"""Where the project's files are, and the settings the build shares with MkDocs (read from
+mkdocs.yml, so that they are written once)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,13 @@ from pathlib import Path
 
 import yaml
 
-from .site import ROOT
-
+ROOT = Path(__file__).resolve().parent.parent
+TREE_DIR = ROOT / "decision_tree"
+PUBLISHED_URLS = TREE_DIR / "published_urls.txt"
+USER_DICTIONARY = TREE_DIR / "search_userdict.txt"
+# Hand-written pages per language: the `docs_dir` of mkdocs.yml and mkdocs.en.yml (a test
+# checks they agree).
+DOCS_DIRS = {"zh": ROOT / "docs" / "zh", "en": ROOT / "docs" / "en"}
 MKDOCS_CONFIG = ROOT / "mkdocs.yml"
 
 

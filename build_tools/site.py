@@ -11,16 +11,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .derive import Derived
-from .model import Tree
-from .paths import FLOWCHART, HOME, SOURCES, TIPS, language_of_url, language_prefix, url_of
+from .paths import (FLOWCHART, HOME, SOURCES, TIPS, language_of_url, language_prefix, redirect_path,
+                    url_of)
 from .render import render_language
+from .settings import DOCS_DIRS, PUBLISHED_URLS, TREE_DIR
 from .strings import strings_for
 
-ROOT = Path(__file__).resolve().parent.parent
-TREE_DIR = ROOT / "decision_tree"
-PUBLISHED_URLS = TREE_DIR / "published_urls.txt"
-# Hand-written pages per language (the MkDocs configs name the same folders).
-DOCS_DIRS = {"zh": ROOT / "docs" / "zh", "en": ROOT / "docs" / "en"}
 
 NavItem = dict[str, str]
 
@@ -39,7 +35,7 @@ PARALLEL_FROM = 500
 
 def generate(derived: Derived, lang: str, site_url: str) -> GeneratedSite:
     """One language's site; `site_url` is the root of the whole site (not of the language)."""
-    return GeneratedSite(lang, render_language(derived, lang, site_url), navigation(derived.tree, lang))
+    return GeneratedSite(lang, render_language(derived, lang, site_url), navigation(derived, lang))
 
 
 def generate_all(derived: Derived, languages: list[str] | tuple[str, ...],
@@ -62,35 +58,36 @@ def _start_method() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
-def navigation(tree: Tree, lang: str) -> list[NavItem]:
+def navigation(derived: Derived, lang: str) -> list[NavItem]:
     """Home, one entry per status (the start question's answers), then the general pages."""
     t = strings_for(lang)
-    start = tree.nodes[tree.start.id]
-    statuses = [{a.label[lang]: f"guide/{a.next.id}.md"} for a in start.answers]
+    start = derived.tree.nodes[derived.tree.start.id]
+    statuses = [{a.label[lang]: derived.path(a.next.id)} for a in start.answers]
     return [{t["home"]: HOME}, *statuses, {t["tips_title"]: TIPS}, {t["flowchart"]: FLOWCHART},
             {t["sources_title"]: SOURCES}, "about.md"]
 
 
-def site_urls(site: GeneratedSite) -> set[str]:
-    """Every URL this language promises (from the site root, e.g. `/en/guide/x/`): generated
-    pages, redirects and hand-written pages; not the continuation charts under /flowchart/,
-    which move as the tree grows (charts.py)."""
-    prefix = language_prefix(site.lang)
-    hand_written = [p.relative_to(DOCS_DIRS[site.lang]).as_posix()
-                    for p in DOCS_DIRS[site.lang].rglob("*.md")]
-    return {"/" + prefix + url_of(path) for path in [*site.files, *hand_written]
-            if path.endswith((".md", "index.html")) and not path.startswith("flowchart/")}
+def site_urls(derived: Derived, lang: str) -> set[str]:
+    """Every URL this language promises, from the site root (`/en/guide/x/`): every node, the
+    general pages, the redirects and the hand-written pages. Not the continuation charts under
+    /flowchart/, which move as the tree grows (charts.py)."""
+    tree = derived.tree
+    generated = [*(derived.path(node_id) for node_id in tree.nodes), TIPS, SOURCES, FLOWCHART,
+                 *(redirect_path(r.old) for r in tree.redirects)]
+    hand_written = [p.relative_to(DOCS_DIRS[lang]).as_posix() for p in DOCS_DIRS[lang].rglob("*.md")]
+    return {"/" + language_prefix(lang) + url_of(path) for path in [*generated, *hand_written]}
 
 
-def read_published_urls(path: Path = PUBLISHED_URLS) -> list[str]:
+def read_published_urls(tree_dir: Path = TREE_DIR) -> list[str]:
+    path = tree_dir / PUBLISHED_URLS.name
     if not path.exists():
         return []
     lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
     return [line for line in lines if line and not line.startswith("#")]
 
 
-def dropped_urls(sites: list[GeneratedSite], published: list[str]) -> list[str]:
+def dropped_urls(derived: Derived, languages: list[str] | tuple[str, ...],
+                 published: list[str]) -> list[str]:
     """Published URLs of these languages that no page or redirect serves any more."""
-    languages = {s.lang for s in sites}
-    served = set().union(*(site_urls(s) for s in sites))
+    served = set().union(*(site_urls(derived, lang) for lang in languages))
     return [u for u in published if language_of_url(u) in languages and u not in served]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 STRINGS: dict[str, dict[str, str]] = {
     "language_name": {"zh": "中文", "en": "English"},
-    "site_name": {"zh": "抖音订单帮助中心", "en": "Douyin Order Help"},
     "your_answers": {"zh": "你的回答", "en": "Your answers"},
     "colon": {"zh": "：", "en": ": "},
+    "list_separator": {"zh": "、", "en": ", "},
     "change": {"zh": "修改", "en": "change"},
     "start_again": {"zh": "重新开始", "en": "Start again"},
     "more_trails": {"zh": "另有 {n} 种回答也会到这里。", "en": "{n} other ways of answering lead here too."},
@@ -30,9 +30,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "official": {"zh": "（官方）", "en": " (official)"},
     "api": {"zh": "（抖店接口文档）", "en": " (seller API docs)"},
     "secondary": {"zh": "（第三方）", "en": " (third-party)"},
-    "independent": {"zh": "本站是独立指南，不是抖音官方帮助中心；与 App 实际显示不同时，以 App 为准。",
-                    "en": "An independent guide, not Douyin's own help centre; "
-                          "where the app shows something different, the app is right."},
     "search_invite": {"zh": "也可以直接用右上角的搜索，输入你的问题，例如“退款多久到账”。",
                       "en": "Or use the search at the top and type your question, "
                             "for example “how long does a refund take”."},
@@ -60,6 +57,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "flowchart_list": {"zh": "文字版", "en": "As a list"},
     "branch_chart": {"zh": "这一步之后的流程图", "en": "Flowchart from here"},
     "see_in_flowchart": {"zh": "在完整流程图中查看这一页", "en": "See this page in the whole flowchart"},
+    # The search dialog's own words (the script reads them from the dialog).
+    "search_other": {"zh": "换个说法试试，或者：", "en": "Try other words, or:"},
+    "search_home": {"zh": "按订单状态找答案", "en": "Choose your order's status"},
+    "search_flowchart": {"zh": "看完整流程图", "en": "See the whole flowchart"},
+    "search_loading": {"zh": "正在载入搜索……", "en": "Loading search…"},
+    "search_failed": {"zh": "搜索暂时无法载入，请稍后再试。",
+                      "en": "Search could not be loaded; please try again later."},
     "zoom_in": {"zh": "放大", "en": "Zoom in"},
     "zoom_out": {"zh": "缩小", "en": "Zoom out"},
     "zoom_reset": {"zh": "原始大小", "en": "Actual size"},

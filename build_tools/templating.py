@@ -25,7 +25,13 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["yaml_str"] = lambda value: json.dumps(value, ensure_ascii=False)
+    env.filters["link_text"] = link_text
     return env
+
+
+def link_text(text: str) -> str:
+    """Text for inside `[...]` of a Markdown link: a lone bracket would end or break the link."""
+    return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
 
 
 def render(template: str, context: dict[str, Any], **extra: Any) -> str:

@@ -24,6 +24,16 @@ _CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
 _FOLDED_CJK_SPACE = re.compile(f"(?<=[{_CJK}])[ \t\n]+(?=[{_CJK}])")
 
 
+def shorten(text: str, limit: int) -> str:
+    """At most `limit` characters, cut after a word where there are spaces, marked with …"""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip("，,;；:：") + "…"
+
+
 def normalize(value: str) -> str:
     """The text as published: trimmed, with spaces from YAML line folding inside Chinese removed."""
     return _FOLDED_CJK_SPACE.sub("", value.strip())

@@ -158,13 +158,13 @@ def _shorten(loop: list[str], keep: int = 3) -> str:
 
 
 def _check_redirects(tree: Tree) -> Iterator[Problem]:
-    seen: dict[str, Ref] = {}
+    seen: set[str] = set()
     for redirect in tree.redirects:
         if redirect.old in tree.nodes:
             yield Problem(redirect.at, f"'{redirect.old}' is a live node; a redirect from it "
                                        "would hide its page")
         elif redirect.old in seen:
             yield Problem(redirect.at, f"duplicate redirect from '{redirect.old}'")
-        seen.setdefault(redirect.old, redirect.to)
+        seen.add(redirect.old)
         if redirect.to.id not in tree.nodes:
             yield _unknown(redirect.to, "node", list(tree.nodes))

@@ -31,13 +31,28 @@ class AtomicFolder:
         shutil.rmtree(self.staging, ignore_errors=True)
 
     def _remove_leftovers(self) -> None:
-        """Clean up after builds that were killed (SIGKILL leaves them no chance to)."""
-        olds = sorted(self.target.parent.glob(f".{self.target.name}.old-*"))
+        """Clean up after builds that were killed (SIGKILL leaves them no chance to); the
+        folders of a build still running (its pid is alive) are left to it."""
+        olds = [p for p in sorted(self.target.parent.glob(f".{self.target.name}.old-*")) if _dead(p)]
         if olds and not self.target.exists():  # killed between the two renames of a commit
             olds.pop().rename(self.target)
-        stagings = self.target.parent.glob(f".{self.target.name}.building-*")
+        stagings = [p for p in self.target.parent.glob(f".{self.target.name}.building-*") if _dead(p)]
         for leftover in [*olds, *stagings]:
             shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _dead(folder: Path) -> bool:
+    """Whether the build that named this folder (…-<pid>) has ended."""
+    pid = folder.name.rsplit("-", 1)[-1]
+    if not pid.isdigit() or int(pid) == os.getpid():
+        return True
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:  # alive, another user's
+        return False
+    return False
 
 
 def write_files(folder: Path, files: dict[str, str]) -> None:

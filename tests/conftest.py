@@ -3,7 +3,17 @@
 from __future__ import annotations
 
 import datetime
+import functools
+import http.server
+import os
+import shutil
+import socket
+import subprocess
+import sys
 import textwrap
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -71,23 +81,7 @@ def write_tree(folder: Path, files: dict[str, str | bytes]) -> Path:
     return folder
 
 
-@pytest.fixture
-def tree_dir(tmp_path: Path) -> Path:
-    return tmp_path / "decision_tree"
-
-
 # --- a built site, served the way GitHub Pages serves a project site: under a sub-path ---
-
-import functools  # noqa: E402
-import http.server  # noqa: E402
-import os  # noqa: E402
-import shutil  # noqa: E402
-import socket  # noqa: E402
-import subprocess  # noqa: E402
-import sys  # noqa: E402
-import threading  # noqa: E402
-from collections.abc import Iterator  # noqa: E402
-from dataclasses import dataclass  # noqa: E402
 
 SUB_PATH = "/douyin-help/"
 PROJECT_PARTS = ("mkdocs.yml", "mkdocs.en.yml", "docs", "decision_tree", "build_tools")

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from build_tools.derive import answers, derive, plain
 from build_tools.flowchart import flowchart_svg
-from build_tools.site import TREE_DIR
+from build_tools.settings import TREE_DIR
 from build_tools.tree import load_tree
 from tests.benchmark.common import gzip_size, mkdocs_build, run, table
 from tests.benchmark.lighthouse_budgets import HERE, ensure_node_packages

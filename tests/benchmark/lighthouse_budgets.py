@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -17,7 +16,7 @@ import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from tests.benchmark.common import ROOT, mkdocs_build, run, table
+from tests.benchmark.common import mkdocs_build, run
 from tests.benchmark.gzip_server import serve_gzipped
 from tests.conftest import free_port
 

@@ -27,9 +27,9 @@ from pathlib import Path
 from build_tools.charts import chart_pages
 from build_tools.derive import derive
 from build_tools.flowchart import layout
-from build_tools.site import TREE_DIR
+from build_tools.settings import TREE_DIR
 from build_tools.tree import load_tree
-from tests.benchmark.common import ROOT, table
+from tests.benchmark.common import table
 from tests.conftest import copy_project
 from tests.synthetic import realistic, synthetic_tree, yaml_files
 

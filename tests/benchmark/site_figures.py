@@ -10,8 +10,8 @@ import tempfile
 from pathlib import Path
 
 from build_tools.derive import derive
-from build_tools.model import Outcome
-from build_tools.site import TREE_DIR, read_published_urls
+from build_tools.settings import TREE_DIR
+from build_tools.site import read_published_urls
 from build_tools.tree import load_tree
 from tests.benchmark.common import ROOT, gzip_size, median_seconds, mkdocs_build, run, table
 

@@ -8,6 +8,8 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
+from build_tools.dev import CHROMIUM_CANDIDATES, CHROMIUM_ENV
+
 # Flags the machine needs: no sandbox as root, and no background calls to Google's hosts.
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
                   "--disable-background-networking"]
@@ -23,7 +25,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
-    executable = os.environ.get("HELP_CENTRE_CHROMIUM", "/usr/bin/chromium")
+    executable = os.environ.get(CHROMIUM_ENV, CHROMIUM_CANDIDATES[0])
     where = {} if executable == "playwright" else {"executable_path": executable}
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(args=CHROMIUM_FLAGS, **where)

@@ -7,7 +7,7 @@ from playwright.sync_api import Page, expect
 
 from build_tools.model import LANGUAGES, Outcome, Question, Tree
 from build_tools.paths import language_prefix
-from build_tools.site import TREE_DIR
+from build_tools.settings import TREE_DIR
 from build_tools.strings import STRINGS
 from build_tools.tree import load_tree
 from tests.conftest import TODAY, BuiltSite

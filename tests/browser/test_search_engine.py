@@ -8,7 +8,7 @@ from playwright.sync_api import Page
 from build_tools.model import LANGUAGES
 from build_tools.paths import language_prefix
 from build_tools.search_index import terms
-from build_tools.site import TREE_DIR
+from build_tools.settings import TREE_DIR
 from build_tools.tree import load_tree
 from tests.conftest import TODAY, BuiltSite
 

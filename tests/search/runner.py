@@ -1,7 +1,7 @@
 """Type shoppers' queries into the site's real search box and read the results as a reader does.
 
 Shared by tests/browser/test_search.py (asserts the targets) and tests/benchmark/search_hits.py
-(prints the figures). A query is typed into Material's search input in a real browser; the
+(prints the figures). A query is typed into the site's search input in a real browser; the
 answer is the order of the result items (`.md-search-result__item`), each item's first link
 being the page it stands for.
 """
@@ -18,7 +18,7 @@ from playwright.sync_api import Page
 
 from build_tools.model import LANGUAGES
 from build_tools.paths import language_prefix, node_path, url_of
-from build_tools.site import TREE_DIR
+from build_tools.settings import TREE_DIR
 from build_tools.tree import load_tree
 
 HERE = Path(__file__).resolve().parent
@@ -115,11 +115,8 @@ class SearchBox:
         return self
 
     def type(self, text: str) -> None:
-        """Put `text` in the box as typed. Material reads the box on keyup: an IME commits
-        Chinese without one, so a final harmless key (End) is pressed, as a reader's next key."""
-        box = self.page.locator(SEARCH_INPUT)
-        box.fill(text)
-        box.press("End")
+        """Put `text` in the box as typed (an input event, as a keyboard or an IME sends)."""
+        self.page.locator(SEARCH_INPUT).fill(text)
 
     def search(self, text: str) -> list[str]:
         """The result pages for `text`, in the order shown, as URL paths below the language root."""

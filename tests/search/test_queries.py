@@ -9,7 +9,7 @@ import jieba
 import pytest
 import yaml
 
-from build_tools.site import TREE_DIR
+from build_tools.settings import TREE_DIR
 from tests.search.runner import QUERIES, UNSEEN, load_queries
 
 USER_DICT = TREE_DIR / "search_userdict.txt"

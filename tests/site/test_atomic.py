@@ -87,7 +87,7 @@ def pages(project: Path) -> Path:
 
 
 @pytest.fixture
-def site(project: Path) -> Path:
+def good_site(project: Path) -> Path:
     """A good `mkdocs build --strict`: the site every failure must leave alone."""
     out = project / "site"
     result = mkdocs_build(project, out, URL)
@@ -125,19 +125,19 @@ def test_a_full_disk_halfway_through_keeps_the_pages(project: Path, pages: Path)
 
 @pytest.mark.parametrize("page", ["docs/zh/about.md", "docs/en/about.md"],
                          ids=["Chinese edition", "English edition"])
-def test_a_strict_mode_warning_fails_mkdocs_and_keeps_the_site(project: Path, site: Path, page: str) -> None:
+def test_a_strict_mode_warning_fails_mkdocs_and_keeps_the_site(project: Path, good_site: Path, page: str) -> None:
     """MkDocs aborts a strict build only after writing every page (and the English edition is a
     build of its own, nested in the Chinese one): the staging folder must still be dropped."""
-    before = snapshot(site)
+    before = snapshot(good_site)
     path = project / page
     path.write_text(path.read_text(encoding="utf-8") + "\n[broken](no-such-page.md)\n", encoding="utf-8")
 
-    result = mkdocs_build(project, site, URL)
+    result = mkdocs_build(project, good_site, URL)
 
     assert result.returncode == 1
     assert "contains a link 'no-such-page.md', but the target is not found" in result.stderr
-    assert snapshot(site) == before
-    assert leftovers(site) == []
+    assert snapshot(good_site) == before
+    assert leftovers(good_site) == []
 
 
 # --- interruptions: Ctrl-C (SIGINT) and a stop from CI or the system (SIGTERM) ---
@@ -192,22 +192,22 @@ def test_an_interrupted_command_line_build_keeps_the_pages(project: Path, pages:
 
 
 @pytest.mark.parametrize("sig", SIGNALS)
-def test_an_interrupted_mkdocs_build_keeps_the_site(project: Path, site: Path, sig: signal.Signals) -> None:
-    before = snapshot(site)
+def test_an_interrupted_mkdocs_build_keeps_the_site(project: Path, good_site: Path, sig: signal.Signals) -> None:
+    before = snapshot(good_site)
     change_a_title(project)
     env = {**os.environ, "SITE_URL": URL, "NO_MKDOCS_2_WARNING": "1"}
-    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
+    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(good_site)],
                                cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    staging = site.with_name(f".{site.name}.building-{process.pid}")
+    staging = good_site.with_name(f".{good_site.name}.building-{process.pid}")
 
     code = interrupt(process, staging, sig, staging.exists)
 
     assert code != 0
-    assert snapshot(site) == before
-    assert leftovers(site) == ([] if sig == signal.SIGINT else [staging.name])
-    assert mkdocs_build(project, site, URL).returncode == 0
-    assert leftovers(site) == []
-    assert "已取消（新）" in (site / "guide" / "cancelled" / "index.html").read_text(encoding="utf-8")
+    assert snapshot(good_site) == before
+    assert leftovers(good_site) == ([] if sig == signal.SIGINT else [staging.name])
+    assert mkdocs_build(project, good_site, URL).returncode == 0
+    assert leftovers(good_site) == []
+    assert "已取消（新）" in (good_site / "guide" / "cancelled" / "index.html").read_text(encoding="utf-8")
 
 
 def test_a_build_killed_between_its_two_renames_is_repaired_by_the_next(project: Path, pages: Path) -> None:

@@ -111,7 +111,7 @@ CASES: list[Case] = [
          "(did you mean 'summary'?)", changed("    summary: {zh: 直接取消", "    sumary: {zh: 直接取消")),
     case("unknown key, far off", "decision_tree/tree.yaml:43:5: unknown key `author` in this source", changed("    quality: law", "    quality: law\n    author: someone")),
     case("unknown key, a pasted paragraph", "decision_tree/tree.yaml:17:5: unknown key `Tap cancel in the "
-         "order detail page, th…` in this outcome", changed("    steps:\n", "    Tap cancel in the order detail "
+         "order detail page…` in this outcome", changed("    steps:\n", "    Tap cancel in the order detail "
                                                                  "page, then confirm it on the next screen:\n    steps:\n")),
     case("duplicate key", "decision_tree/tree.yaml:16:5: duplicate key `title` (first written on line 15); "
          "YAML would silently keep only the last one",
@@ -197,6 +197,8 @@ CASES: list[Case] = [
     # --- ids and references ---
     case("id not slug-safe", "decision_tree/tree.yaml:13:9: `id` 'Unpaid Order' cannot be a URL: use lowercase "
          "ASCII letters, digits and single hyphens (at most 60)", changed("  - id: unpaid", "  - id: Unpaid Order")),
+    case("reserved id", "decision_tree/tree.yaml:13:9: `id` 'index' is a name the site uses itself; "
+         "choose another", changed("  - id: unpaid", "  - id: index")),
     case("duplicate id", "decision_tree/tree.yaml:22:5: duplicate id 'unpaid' (first defined at "
          "decision_tree/tree.yaml:13:5)", changed("  - id: cancelled", "  - id: unpaid")),
     case("duplicate id across files", "decision_tree/tree.yaml:31:5: duplicate id 'be-polite' (first "

@@ -30,7 +30,7 @@ def test_a_failed_build_leaves_the_previous_output(tmp_path: Path, monkeypatch: 
     out = tmp_path / "pages"
     assert main(["build", "--out", str(out)]) == 0
     before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
-    broken = write_tree(tmp_path / "broken", {"tree.yaml": MINIMAL_TREE.replace("next: cancelled", "next: gone")})
+    write_tree(tmp_path / "broken", {"tree.yaml": MINIMAL_TREE.replace("next: cancelled", "next: gone")})
     monkeypatch.chdir(tmp_path)
     assert main(["build", "--tree", "broken", "--out", str(out)]) == 1
     assert "broken/tree.yaml:11:15: there is no node with the id 'gone'" in capsys.readouterr().err

@@ -21,7 +21,7 @@ from build_tools.derive import Derived, answers, derive
 from build_tools.flowchart import flowchart_outline, flowchart_svg, text_width, wrap
 from build_tools.model import Answer, LineText, Outcome, Question, Ref, Source, Text, Tip, Tree
 from build_tools.paths import link, relative_url
-from build_tools.site import TREE_DIR
+from build_tools.settings import TREE_DIR
 from build_tools.tree import load_tree
 from tests.conftest import ROOT, TODAY
 from tests.synthetic import synthetic_tree
@@ -288,11 +288,6 @@ def test_the_svg_survives_markdown(real: Derived) -> None:
     svg_text = flowchart_svg(real, "zh", PAGE)
     assert svg_text.startswith("<svg ") and svg_text.rstrip().endswith("</svg>")
     assert "\n\n" not in svg_text
-
-
-def test_search_does_not_index_the_chart(drawn: tuple[str, ET.Element]) -> None:
-    """Its words repeat every page's title: a search would find the chart for everything."""
-    assert "data-search-exclude" in drawn[1].attrib
 
 
 def test_the_same_tree_gives_the_same_bytes(real: Derived) -> None:

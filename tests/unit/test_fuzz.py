@@ -29,7 +29,8 @@ from build_tools.derive import derive
 from build_tools.load import tree_files
 from build_tools.model import LANGUAGES, Tree
 from build_tools.problems import Problem
-from build_tools.site import TREE_DIR, generate
+from build_tools.settings import TREE_DIR
+from build_tools.site import generate
 from build_tools.text_rules import MAX_LINE, normalize
 from build_tools.tree import check_tree
 from tests.conftest import TODAY

@@ -6,7 +6,7 @@ import pytest
 
 from build_tools.derive import derive
 from build_tools.model import Outcome, Question, Tree
-from build_tools.site import TREE_DIR
+from build_tools.settings import TREE_DIR
 from build_tools.tree import load_tree
 from tests.conftest import TODAY
 

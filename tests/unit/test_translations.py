@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from build_tools.model import LANGUAGES, Text, Tree
-from build_tools.site import TREE_DIR
+from build_tools.settings import TREE_DIR
 from build_tools.strings import STRINGS
 from build_tools.tree import load_tree
 from tests.conftest import TODAY

@@ -46,7 +46,12 @@
   }
 
   function hashTarget() {
-    var hash = decodeURIComponent(window.location.hash.slice(1));
+    var hash;
+    try {
+      hash = decodeURIComponent(window.location.hash.slice(1));
+    } catch (error) {  // a mistyped link with a stray %: no box to show
+      return "";
+    }
     return hash.indexOf("fc-") === 0 ? hash.slice(3) : "";
   }
 

@@ -64,7 +64,11 @@
   function showActualTrail(root) {
     var paths = root.querySelectorAll(".trail__path");
     if (paths.length < 2) { return; }
-    var taken = readTrail().join(" ");
+    // After Back, the stored trail may run past this page: compare it up to here.
+    var here = paths[0].getAttribute("data-path").split(" ").pop();
+    var trail = readTrail();
+    var at = trail.indexOf(here);
+    var taken = (at >= 0 ? trail.slice(0, at + 1) : trail).join(" ");
     var match = Array.prototype.filter.call(paths, function (path) {
       return path.getAttribute("data-path") === taken;
     })[0];

@@ -10,20 +10,17 @@
   var RUN = /[\u3400-\u9fff]+|[a-z0-9]+/g;
   var HAN = /^[\u3400-\u9fff]/;
   var MAX_RESULTS = 10;
-  /* Material's own words (from __config) for the result count and "nothing found"; ours for
-     the rest. */
-  var TEXT = {
-    zh: { other: "换个说法试试，或者：", home: "按订单状态找答案", flowchart: "看完整流程图",
-          loading: "正在载入搜索……", failed: "搜索暂时无法载入，请稍后再试。" },
-    en: { other: "Try other words, or:", home: "Choose your order's status",
-          flowchart: "See the whole flowchart", loading: "Loading search…",
-          failed: "Search could not be loaded; please try again later." }
-  };
-
-  var state = { index: null, loading: null };
+  /* Words: Material's own (from __config) for the result count and "nothing found"; ours
+     (build_tools/strings.py) from the dialog's data-text-* attributes. */
+  var state = { index: null, loading: null, config: null };
 
   function config() {
-    return JSON.parse(document.getElementById("__config").textContent);
+    state.config = state.config || JSON.parse(document.getElementById("__config").textContent);
+    return state.config;
+  }
+
+  function words() {
+    return document.querySelector("[data-help-search]").dataset;
   }
 
   function siteRoot() {
@@ -70,8 +67,9 @@
     var folding = {};
     var pairs = Array.from(data.folding || "");
     for (var i = 0; i + 1 < pairs.length; i += 2) { folding[pairs[i]] = pairs[i + 1]; }
+    var latin = Object.keys(data.terms).filter(function (t) { return !HAN.test(t); }).sort();
     state.index = { data: data, soundOf: soundOf, pairsBySound: pairsBySound, longWords: longWords,
-                    stop: new Set(data.stop), folding: folding };
+                    latin: latin, stop: new Set(data.stop), folding: folding };
     return state.index;
   }
 
@@ -116,10 +114,10 @@
         var exact = [run, stem(run)].filter(function (t, k, all) {
           return terms[t] && all.indexOf(t) === k;
         });
-        var words = exact.length ? exact : Object.keys(terms).filter(function (t) {
-          return t.indexOf(run) === 0 && !HAN.test(t);
-        }).sort().slice(0, 8);
-        words.forEach(function (t) { found.push([t, w.word]); });
+        var prefixed = exact.length ? exact : index.latin.filter(function (t) {
+          return t.indexOf(run) === 0;
+        }).slice(0, 8);
+        prefixed.forEach(function (t) { found.push([t, w.word]); });
       }
     });
     return found;
@@ -150,10 +148,6 @@
       .map(function (pair) { return docs[pair[1]]; });
   }
 
-  function text() {
-    return TEXT[document.documentElement.lang] || TEXT.en;
-  }
-
   function element(tag, className, content) {
     var node = document.createElement(tag);
     if (className) { node.className = className; }
@@ -174,11 +168,11 @@
   }
 
   function emptyState(root) {
-    var words = text();
+    var text = words();
     var box = element("div", "help-search-empty");
-    box.appendChild(element("p", "", words.other));
+    box.appendChild(element("p", "", text.textOther));
     var list = element("ul");
-    [[words.home, ""], [words.flowchart, "flowchart/"]].forEach(function (entry) {
+    [[text.textHome, ""], [text.textFlowchart, "flowchart/"]].forEach(function (entry) {
       var item = element("li");
       var link = element("a", "", entry[0]);
       link.href = new URL(entry[1], root).href;
@@ -200,9 +194,9 @@
       return;
     }
     if (!state.index) {
-      meta.textContent = text().loading;
+      meta.textContent = words().textLoading;
       load().then(function () { show(dialog, dialog.querySelector("input").value); },
-                  function () { meta.textContent = text().failed; });
+                  function () { meta.textContent = words().textFailed; });
       return;
     }
     var root = siteRoot();
@@ -223,7 +217,8 @@
     var meta = dialog.querySelector(".md-search-result__meta");
     meta.setAttribute("data-placeholder", meta.textContent.trim());
     var pending = null;
-    var update = function () {
+    var update = function (event) {
+      if (event.isComposing) { return; }  // pinyin being typed is not the query yet
       clearTimeout(pending);
       pending = setTimeout(function () { show(dialog, input.value); }, 80);
     };
@@ -244,10 +239,13 @@
       }
     });
     document.addEventListener("keydown", function (event) {
-      var typing = /input|textarea|select/i.test((event.target || {}).tagName || "");
+      var target = event.target || {};
+      var typing = /input|textarea|select/i.test(target.tagName || "") || target.isContentEditable;
+      var modified = event.ctrlKey || event.metaKey || event.altKey || event.isComposing;
       if (event.key === "Escape" && toggle.checked) {
         toggle.checked = false;
-      } else if (event.key === "/" && !typing) {
+        input.blur();
+      } else if (event.key === "/" && !typing && !modified) {
         event.preventDefault();
         toggle.checked = true;
         toggle.dispatchEvent(new Event("change"));
@@ -257,7 +255,7 @@
     if (params.get("q")) {  // ?q=… opens search with a query: a link an agent can share
       input.value = params.get("q");
       toggle.checked = true;
-      load().then(function () { show(dialog, input.value); });
+      show(dialog, input.value);
     }
   }
 
