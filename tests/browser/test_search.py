@@ -70,3 +70,11 @@ def test_the_empty_state_links_work_from_a_deep_page(site: BuiltSite, phone: Pag
     phone.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
     link.click()
     expect(phone).to_have_url(site.url + "en/")
+
+
+def test_without_javascript_search_is_not_offered(site: BuiltSite, phone_without_js: Page) -> None:
+    """A search box that cannot search would be a dead end: without JavaScript it is not shown."""
+    phone_without_js.goto(site.url)
+    expect(phone_without_js.locator("label[for='__search']").first).to_be_hidden()
+    expect(phone_without_js.locator(".search-invite")).to_be_hidden()
+    expect(phone_without_js.locator(".choices a").first).to_be_visible()
