@@ -13,9 +13,8 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
-import jinja2
 from grandalf.graphs import Edge as GEdge
 from grandalf.graphs import Vertex, graph_core
 from grandalf.layouts import DummyVertex, SugiyamaLayout, VertexViewer
@@ -23,8 +22,8 @@ from grandalf.layouts import DummyVertex, SugiyamaLayout, VertexViewer
 from .derive import Derived, answers, plain
 from .model import Node, Question
 from .paths import link, relative_url
-from .strings import STRINGS, strings_for
-from .templating import environment, link_text
+from .strings import STRINGS
+from .templating import link_text
 
 
 # Sizes in px. Fonts are set on the SVG's text elements, so the estimate below and the
@@ -69,7 +68,12 @@ _PIECE = re.compile(r"[!-~]+\s*|\s+|.")  # a Latin word with its spaces, or one 
 
 def text_width(text: str, size: float, bold: bool = False) -> float:
     """A generous estimate of a line's width: a box sized by it never cuts its text off."""
-    return size * sum(_em(c) for c in text) * (1.1 if bold else 1.0)
+    return size * _ems(text) * (1.1 if bold else 1.0)
+
+
+@lru_cache(maxsize=65536)  # wrapping measures pieces (a character, a word) again and again
+def _ems(text: str) -> float:
+    return sum(_em(c) for c in text)
 
 
 @cache  # a chart measures hundreds of thousands of characters, from a few hundred kinds
@@ -181,13 +185,6 @@ class _Item:
 
 
 # --- the public functions ---------------------------------------------------------------------
-
-def flowchart_svg(derived: Derived, lang: str, page_path: str, only: set[str] | None = None) -> str:
-    """The chart as an SVG element to inline in the page at `page_path`; `only` limits it to
-    those node ids (and the answers and tip links between them)."""
-    chart = layout(derived, lang, page_path, only)
-    return _template().render(chart=chart, n=_number, shape=SHAPE, t=strings_for(lang))
-
 
 def flowchart_outline(derived: Derived, lang: str, page_path: str,
                       only: set[str] | None = None) -> str:
@@ -470,8 +467,8 @@ def _text_blocks(item: _Item, x: float, y: float) -> tuple[TextBlock, ...]:
 def _edge(graph: _Graph, chain: _Chain, placed: _Placed, ports: Ports) -> Edge:
     stations = _stations(chain, placed, ports)
     end_x, end_y = stations[-1][0], stations[-1][2]
-    arrow = (f"M{_number(end_x - ARROW / 2)} {_number(end_y)}L{_number(end_x + ARROW / 2)} "
-             f"{_number(end_y)}L{_number(end_x)} {_number(end_y + ARROW)}Z")
+    arrow = (f"M{number(end_x - ARROW / 2)} {number(end_y)}L{number(end_x + ARROW / 2)} "
+             f"{number(end_y)}L{number(end_x)} {number(end_y + ARROW)}Z")
     label = None
     if chain.kind == "answer":
         key = chain.vertices[1]
@@ -503,13 +500,13 @@ def _stations(chain: _Chain, placed: _Placed, ports: Ports) -> list[Station]:
 
 def _path(stations: Sequence[Station]) -> str:
     x, y_in, y_out = stations[0]
-    parts = [f"M{_number(x)} {_number(y_in)}"] + ([f"V{_number(y_out)}"] if y_out != y_in else [])
+    parts = [f"M{number(x)} {number(y_in)}"] + ([f"V{number(y_out)}"] if y_out != y_in else [])
     for (x0, _, y0), (x1, y1, y2) in zip(stations, stations[1:]):
         middle = (y0 + y1) / 2
-        parts.append(f"C{_number(x0)} {_number(middle)} {_number(x1)} {_number(middle)} "
-                     f"{_number(x1)} {_number(y1)}")
+        parts.append(f"C{number(x0)} {number(middle)} {number(x1)} {number(middle)} "
+                     f"{number(x1)} {number(y1)}")
         if y2 != y1:
-            parts.append(f"V{_number(y2)}")
+            parts.append(f"V{number(y2)}")
     return "".join(parts)
 
 
@@ -535,7 +532,7 @@ def _spread(p: _Point, links: list[tuple[float, int, Link]]) -> list[tuple[Link,
     return [(pair, p.x + (i - middle) * gap) for i, (_, _, pair) in enumerate(links)]
 
 
-def _number(value: float) -> str:
+def number(value: float) -> str:
     """Coordinates with one decimal: small files, and the same text on every machine."""
     text = f"{value:.1f}"
     text = text.rstrip("0").rstrip(".") if "." in text else text
@@ -556,7 +553,3 @@ def _title(derived: Derived, lang: str, ids: list[str], only: set[str] | None) -
     if only is None or not roots:
         return title
     return title + STRINGS["colon"][lang] + plain(derived.tree.nodes[roots[0]].title[lang])
-
-
-def _template() -> jinja2.Template:
-    return environment().get_template("flowchart.svg.j2")

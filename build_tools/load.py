@@ -47,22 +47,15 @@ def tree_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
-def load_folder(folder: Path) -> tuple[list[LoadedFile], list[Problem]]:
-    """Compose every YAML file in the folder; collect a problem for each one that fails."""
+def folder_files(folder: Path) -> tuple[list[Path], list[Problem]]:
+    """The folder's YAML files, or the problem that there are none."""
     if not folder.is_dir():
         return [], [Problem(Position(display_path(folder), 1, 1), "no such folder")]
     paths = tree_files(folder)
     if not paths:
         at = Position(display_path(folder), 1, 1)
         return [], [Problem(at, "no .yaml files here; the decision tree is empty")]
-    loaded, problems = [], []
-    for path in paths:
-        file, problem = load_file(path)
-        if problem:
-            problems.append(problem)
-        elif file is not None:
-            loaded.append(file)
-    return loaded, problems
+    return paths, []
 
 
 def load_file(path: Path) -> tuple[LoadedFile | None, Problem | None]:

@@ -6,13 +6,17 @@ import json
 
 from .charts import ChartPage, chart_of, chart_pages, first_boxes
 from .derive import Derived, description, reply_text
-from .flowchart import flowchart_outline, flowchart_svg
+from .flowchart import flowchart_outline
 from .model import DEFAULT_LANGUAGE, LANGUAGES, Node, Outcome, Question
 from .paths import (HOME, SEARCH_INDEX, SOURCES, TIPS, absolute_url, link, redirect_path,
                     relative_url)
 from .search_index import build_index, documents
+from .search_tables import tables
 from .strings import strings_for
+from .svg import flowchart_svg
 from .templating import render as _render
+from .templating import templates
+from .words import dictionary
 
 def render_language(derived: Derived, lang: str, site_url: str) -> dict[str, str]:
     """Every generated file of one language: path (relative to its docs root) -> content."""
@@ -41,6 +45,13 @@ def render_language(derived: Derived, lang: str, site_url: str) -> dict[str, str
                               target=relative_url(path, target),
                               target_url=absolute_url(site_url, lang, target))
     return dict(sorted(pages.items()))
+
+
+def warm_up() -> None:
+    """Compile every template and read the search tables now: forked workers inherit them."""
+    templates()
+    tables()
+    dictionary()
 
 
 def _page(derived: Derived, path: str, lang: str, title: str, description: str) -> dict:

@@ -4,7 +4,7 @@ Chinese search must survive what people really type: no spaces, pinyin-input typ
 traditional characters (退款多久到帳). So a page is indexed under several kinds of terms, and the
 browser (docs/overrides/assets/search.js) cuts a query into the same kinds and adds up scores:
 
-- jieba words, with our dictionary (仅退款 and 七天无理由 stay whole): exact matches count most;
+- words of our dictionary (仅退款 and 七天无理由 stay whole, words.py): exact matches count most;
 - character pairs and single characters: a typo spoils only the pairs that contain it;
 - the pinyin of character pairs: a homophone typo still matches (the script hears pairs with the
   `sounds` table of the common characters, search_tables.py);
@@ -18,23 +18,19 @@ script's cutter on the site's own text and compares it with `terms` below.
 
 from __future__ import annotations
 
-import logging
 import re
-import tempfile
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
-
-import jieba
+from functools import cache, lru_cache
 
 from .derive import Derived, lead, plain
 from .model import Outcome, Question, Tip
 from .paths import FLOWCHART, SOURCES, TIPS, url_of
 from .search_tables import tables
-from .settings import USER_DICTIONARY
 from .strings import strings_for
 from .text_rules import shorten
+from .words import cut
 
 # How much a match in each part of a page counts; words and single characters come from the
 # short fields only (see `terms`).
@@ -50,6 +46,7 @@ STOP_WORDS = frozenset("a an and are can do does for from how i in is it my of o
                        "when where why will with you your".split())
 _HAN = "\u3400-\u9fff"
 _RUN = re.compile(f"[{_HAN}]+|[a-z0-9]+")
+_SEPARATORS = re.compile("[，。；：！？（）]")
 
 
 @dataclass(frozen=True)
@@ -94,14 +91,15 @@ def _general_documents(lang: str) -> list[SearchDoc]:
 
 def build_index(docs: list[SearchDoc], lang: str) -> dict:
     """The index the browser downloads when the reader first opens search."""
-    counted = [_document_terms(doc, lang) for doc in docs]
-    vocabulary = sorted({t for terms in counted for t in terms})
     postings: dict[str, list[int]] = {}
-    for number, terms in enumerate(counted):
-        for term in sorted(terms):
-            postings.setdefault(term, []).extend([number, int(terms[term] * 10 + 0.5) or 1])
+    for number, doc in enumerate(docs):
+        for term, weight in _document_terms(doc, lang).items():
+            if term in postings:
+                postings[term] += (number, int(weight * 10 + 0.5) or 1)
+            else:
+                postings[term] = [number, int(weight * 10 + 0.5) or 1]
     index = {"docs": [[d.url, d.title, d.snippet] for d in docs],
-             "terms": {t: postings[t] for t in vocabulary},
+             "terms": dict(sorted(postings.items())),
              "weights": {"pair": PAIR, "single": SINGLE, "sound": SOUND, "word": WORD},
              "stop": sorted(STOP_WORDS) if lang == "en" else []}
     if lang == "zh":
@@ -116,17 +114,26 @@ def _document_terms(doc: SearchDoc, lang: str) -> dict[str, float]:
     for field, text in doc.fields:
         weight = FIELD_WEIGHTS[field] * doc.boost
         for term, count in Counter(terms(text, lang, short=field in SHORT_FIELDS)).items():
-            weights[term] = weights.get(term, 0.0) + weight * min(count, 3)
+            weights[term] = weights.get(term, 0.0) + weight * (count if count < 3 else 3)
     return weights
 
 
 def normalize(text: str, lang: str = "zh") -> str:
     """NFKC, lower case, traditional characters folded (Chinese), and nothing but Chinese
     characters, letters and digits: what the script does to a query."""
-    text = unicodedata.normalize("NFKC", text).lower()
-    if lang == "zh":
+    return " ".join(_runs(text, lang))
+
+
+def _runs(text: str, lang: str) -> list[str]:
+    """The normalized text's runs of Chinese characters and of letters or digits. Each step is
+    skipped when it would change nothing (most texts): a large tree has ~50,000 texts."""
+    text = _SEPARATORS.sub(" ", text)  # NFKC would make these ASCII: a separator either way
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    text = text.lower()
+    if lang == "zh" and _traditional().search(text):
         text = text.translate(_folding())
-    return " ".join(_RUN.findall(text))
+    return _RUN.findall(text)
 
 
 @cache
@@ -134,13 +141,18 @@ def _folding() -> dict[int, str]:
     return str.maketrans(tables()["folding"])
 
 
+@cache
+def _traditional() -> re.Pattern[str]:
+    return re.compile("[" + re.escape("".join(tables()["folding"])) + "]")
+
+
 def terms(text: str, lang: str, short: bool = True) -> list[str]:
-    """The index terms of a text (the script cuts queries into the same kinds). jieba's words and
-    single characters come from short fields only: in a long text pairs carry the same matches,
+    """The index terms of a text (the script cuts queries into the same kinds). Dictionary words
+    and single characters come from short fields only: in a long text pairs carry the same matches,
     singles match almost anything, and both would make a large site's build and index several
     times bigger."""
     found: list[str] = []
-    for run in _RUN.findall(normalize(text, lang)):
+    for run in _runs(text, lang):
         if _is_han(run[0]):
             if short:
                 found += [w for w in segment(run) if len(w) > 1]
@@ -159,22 +171,11 @@ def stem(word: str) -> str:
     return word
 
 
-jieba.setLogLevel(logging.WARNING)  # not "Building prefix dict…" on every build
-
-
-@cache
-def _segmenter() -> jieba.Tokenizer:
-    """jieba with our domain dictionary as its whole dictionary: the index wants only words
-    longer than a pair (which pairs do not match whole); jieba's own 350,000 words cost 0.7 s
-    to load on every build and add nothing pairs do not."""
-    tokenizer = jieba.Tokenizer(dictionary=str(USER_DICTIONARY))
-    tokenizer.tmp_dir = tempfile.gettempdir()
-    return tokenizer
-
-
-def segment(run: str) -> list[str]:
-    """jieba's words, with the domain dictionary of decision_tree/search_userdict.txt."""
-    return _segmenter().lcut(run, HMM=False)
+@lru_cache(maxsize=65536)
+def segment(run: str) -> tuple[str, ...]:
+    """The run cut by the domain dictionary of decision_tree/search_userdict.txt (words.py).
+    Cached: titles and keywords repeat across a large tree (退款, 申请退款…)."""
+    return tuple(cut(run))
 
 
 def _is_han(char: str) -> bool:

@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-import concurrent.futures
-import multiprocessing
-import os
-import sys
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 
 from .derive import Derived
 from .paths import (FLOWCHART, HOME, SOURCES, TIPS, language_of_url, language_prefix, redirect_path,
                     url_of)
-from .render import render_language
+from .render import render_language, warm_up
 from .settings import DOCS_DIRS, PUBLISHED_URLS, TREE_DIR
 from .strings import strings_for
+from .workers import cores, map_shared
 
 
 NavItem = dict[str, str]
@@ -41,21 +37,12 @@ def generate(derived: Derived, lang: str, site_url: str) -> GeneratedSite:
 def generate_all(derived: Derived, languages: list[str] | tuple[str, ...],
                  site_url: str) -> dict[str, GeneratedSite]:
     """Every language's site, side by side on several cores when the tree is large."""
-    workers = min(len(languages), os.cpu_count() or 1)
+    workers = min(len(languages), cores())
     if workers < 2 or len(derived.tree.nodes) < PARALLEL_FROM:
         return {lang: generate(derived, lang, site_url) for lang in languages}
-    with concurrent.futures.ProcessPoolExecutor(workers, mp_context=_start_method()) as pool:
-        futures = {lang: pool.submit(generate, derived, lang, site_url) for lang in languages}
-        return {lang: future.result() for lang, future in futures.items()}
-
-
-def _start_method() -> multiprocessing.context.BaseContext:
-    """fork on Linux when this process has one thread (the CLI, `mkdocs build`): the workers
-    start at once, sharing what is loaded. Otherwise spawn: forking a process with threads
-    (`mkdocs serve`) can deadlock, and macOS libraries do not survive a fork."""
-    if sys.platform == "linux" and threading.active_count() == 1:
-        return multiprocessing.get_context("fork")
-    return multiprocessing.get_context("spawn")
+    warm_up()  # once here, not in each worker
+    sites = map_shared(generate, derived, [(lang, site_url) for lang in languages])
+    return dict(zip(languages, sites))
 
 
 def navigation(derived: Derived, lang: str) -> list[NavItem]:

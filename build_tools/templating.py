@@ -23,6 +23,7 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # templates are code: no need to stat each one at every include
     )
     env.filters["yaml_str"] = lambda value: json.dumps(value, ensure_ascii=False)
     env.filters["link_text"] = link_text
@@ -36,3 +37,9 @@ def link_text(text: str) -> str:
 
 def render(template: str, context: dict[str, Any], **extra: Any) -> str:
     return environment().get_template(template).render({**context, **extra})
+
+
+def templates() -> list[jinja2.Template]:
+    """Every template, compiled (each is compiled once per process, on first use)."""
+    env = environment()
+    return [env.get_template(name) for name in env.list_templates()]

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from build_tools.derive import answers, derive, plain
-from build_tools.flowchart import flowchart_svg
+from build_tools.svg import flowchart_svg
 from build_tools.settings import TREE_DIR
 from build_tools.tree import load_tree
 from tests.benchmark.common import gzip_size, mkdocs_build, run, table

@@ -2,11 +2,13 @@
 
     python3 build_tools/dev.py bench scale [--runs 3] [--sizes 100,1000,10000]
 
-For each size: our generation step alone (`python -m build_tools build`, both languages), the
-whole `mkdocs build` (which runs our step inside it), peak memory of the whole build (every
-process of it together), pages written, and the layout time of every flowchart of one language.
-Each figure is the median of --runs runs; the last lines give the ratio between the two largest
-sizes, and our step's share of the whole build.
+For each size: our generation step alone (`python -m build_tools build`, both languages, which
+also writes the Markdown to disk), the whole `mkdocs build`, our step's time inside that build
+(the hook's own imports, generating the pages in memory and handing them to MkDocs: read from
+the hook through HELP_CENTRE_TIMINGS) and its share of the build, peak memory of the whole
+build (every process of it together), pages written, and the layout time of every flowchart of
+one language. Each figure is the median of --runs runs; the last lines give the ratio between
+the two largest sizes.
 
 The trees come from tests/synthetic.py: questions with two to four answers, shared outcomes,
 tips, several levels, and the real tree's texts (each varied, so nothing is cached).
@@ -15,6 +17,7 @@ tips, several levels, and the real tree's texts (each varied, so nothing is cach
 from __future__ import annotations
 
 import argparse
+import json
 import shutil
 import statistics
 import subprocess
@@ -48,12 +51,12 @@ def make_project(folder: Path, size: int) -> Path:
     return project
 
 
-def measured(command: list[str], cwd: Path) -> tuple[float, float]:
+def measured(command: list[str], cwd: Path, **env: str) -> tuple[float, float]:
     """Wall time in seconds and the peak memory (MB) of the process tree, sampled every 0.1 s."""
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                                env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin",
-                                    "SITE_URL": "https://example.org/help/"})
+                                    "SITE_URL": "https://example.org/help/", **env})
     peak = [0.0]
     sampler = threading.Thread(target=_sample_memory, args=(process, peak), daemon=True)
     sampler.start()
@@ -111,15 +114,20 @@ def figures(work: Path, size: int, runs: int) -> dict[str, float]:
     python = sys.executable
     ours = [measured([python, "-m", "build_tools", "build", "--out", str(work / "pages")], project)
             for _ in range(runs)]
-    whole = [measured([python, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(work / "site")],
-                      project) for _ in range(runs)]
+    timings = work / "timings.json"
+    whole, inside = [], []
+    for _ in range(runs):
+        whole.append(measured([python, "-m", "mkdocs", "build", "--strict", "-q", "-d",
+                               str(work / "site")], project, HELP_CENTRE_TIMINGS=str(timings)))
+        inside.append(json.loads(timings.read_text(encoding="utf-8"))["ours"])
     pages = sum(1 for _ in (work / "site").rglob("*.html"))
     result = {"ours s": statistics.median(t for t, _ in ours),
               "whole s": statistics.median(t for t, _ in whole),
+              "inside s": statistics.median(inside),
+              "share": statistics.median(i / t for i, (t, _) in zip(inside, whole)),
               "peak MB": max(m for _, m in whole),
               "pages": pages,
               "layout s": statistics.median(layout_seconds(project) for _ in range(runs))}
-    result["share"] = result["ours s"] / result["whole s"]
     shutil.rmtree(project)
     return result
 
@@ -133,16 +141,16 @@ def main(argv: list[str] | None = None) -> None:
     with tempfile.TemporaryDirectory() as folder:
         results = {size: figures(Path(folder), size, args.runs) for size in sizes}
     print(f"Scale (median of {args.runs} runs; both languages)")
-    print(f"  {'nodes':>7} {'ours s':>8} {'mkdocs build s':>15} {'ours/whole':>11} "
-          f"{'peak MB':>8} {'pages':>7} {'layout s':>9}")
+    print(f"  {'nodes':>7} {'ours alone s':>13} {'mkdocs build s':>15} {'ours in it s':>13} "
+          f"{'ours/whole':>11} {'peak MB':>8} {'pages':>7} {'layout s':>9}")
     for size, r in results.items():
-        print(f"  {size:>7} {r['ours s']:>8.2f} {r['whole s']:>15.2f} {r['share']:>11.1%} "
-              f"{r['peak MB']:>8.0f} {r['pages']:>7.0f} {r['layout s']:>9.2f}")
+        print(f"  {size:>7} {r['ours s']:>13.2f} {r['whole s']:>15.2f} {r['inside s']:>13.2f} "
+              f"{r['share']:>11.1%} {r['peak MB']:>8.0f} {r['pages']:>7.0f} {r['layout s']:>9.2f}")
     if len(sizes) >= 2:
         big, small = results[sizes[-1]], results[sizes[-2]]
         print(f"Ratio {sizes[-1]:,} / {sizes[-2]:,} nodes\n" + table([
-            (key, f"{big[key] / small[key]:.2f}") for key in ("ours s", "whole s", "peak MB",
-                                                              "pages", "layout s")]))
+            (key, f"{big[key] / small[key]:.2f}") for key in ("ours s", "whole s", "inside s",
+                                                              "peak MB", "pages", "layout s")]))
 
 
 if __name__ == "__main__":

@@ -5,16 +5,15 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import jieba
 import pytest
 import yaml
 
 from build_tools.settings import TREE_DIR
+from build_tools.words import cut
 from tests.search.runner import QUERIES, UNSEEN, load_queries
 
-USER_DICT = TREE_DIR / "search_userdict.txt"
-# Words a shopper types as one unit; if jieba splits them in the pages, the index has no such
-# word and prefix search for it matches nothing of the page's own text.
+# Words a shopper types as one unit; if the dictionary cut splits them in the pages, the index
+# has no such word and prefix search for it matches nothing of the page's own text.
 WHOLE_WORDS = ("七天无理由", "7天无理由", "仅退款", "退货退款", "官方介入", "待发货", "待付款", "待收货",
                "已完成", "已取消", "极速退款", "原路退款", "运费险", "确认收货", "延长收货")
 
@@ -55,15 +54,11 @@ def _chinese_texts(node: object) -> list[str]:
 
 
 def test_the_user_dictionary_keeps_the_shops_words_whole() -> None:
-    jieba.setLogLevel(60)
-    tokenizer = jieba.Tokenizer()
-    with USER_DICT.open("rb") as words:  # a path would be left open by jieba
-        tokenizer.load_userdict(words)
     texts = [t for f in sorted(TREE_DIR.glob("*.yaml"))
              for t in _chinese_texts(yaml.safe_load(f.read_text(encoding="utf-8")))]
     split = []
     for run in (m.group(0) for t in texts for m in re.finditer(r"[\u4e00-\u9fff0-9]+", t)):
-        words = list(tokenizer.cut(run))
+        words = cut(run)
         cuts = {sum(len(w) for w in words[:i]) for i in range(1, len(words))}
         for word in WHOLE_WORDS:
             for start in (m.start() for m in re.finditer(re.escape(word), run)):

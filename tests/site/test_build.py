@@ -37,7 +37,7 @@ def test_both_languages_are_built_with_their_own_search(site: BuiltSite) -> None
 
 
 def test_the_search_index_keeps_domain_words_whole(site: BuiltSite) -> None:
-    """jieba falls back to no segmentation silently when missing: then these never stand whole."""
+    """Without the dictionary these would be pairs and characters only, never whole words."""
     terms = search_index(site)["terms"]
     for word in ("待发货", "仅退款", "退货退款", "官方介入", "七天无理由", "运费险", "原路退款"):
         assert word in terms, word

@@ -1,6 +1,6 @@
 /* Site search, in Material's search dialog. The index (search/index.json, built by
    build_tools/search_index.py) is downloaded the first time the reader opens search, not with
-   every page. A query is cut like the site's text: jieba words the index knows, character
+   every page. A query is cut like the site's text: dictionary words the index knows, character
    pairs, single characters, the pinyin of pairs (for homophone typos), English words (stemmed,
    and as prefixes while typing); traditional characters are folded first. Pages score by the
    terms they share with the query, rarer terms counting more. */
