@@ -26,7 +26,7 @@ class GeneratedSite:
 
 # From this size on, each language is made in a process of its own (2 cores: about half the
 # time); below it, starting processes costs more than it saves.
-PARALLEL_FROM = 500
+PARALLEL_FROM = 100
 
 
 def generate(derived: Derived, lang: str, site_url: str) -> GeneratedSite:

@@ -15,9 +15,9 @@ from .problems import InvalidTree, Problem
 from .validate import assemble, validate
 from .workers import cores, worker_pool
 
-# From this much YAML (about 400 nodes), half the files are read in a second process; below
+# From this much YAML (about 2,000 nodes), half the files are read in a second process; below
 # it, starting the process costs more than it saves.
-PARALLEL_READ_FROM = 1_000_000  # bytes
+PARALLEL_READ_FROM = 5_000_000  # bytes
 
 
 @contextmanager
