@@ -15,9 +15,10 @@ from .problems import InvalidTree, Problem
 from .validate import assemble, validate
 from .workers import cores, worker_pool
 
-# From this much YAML (about 2,000 nodes), half the files are read in a second process; below
-# it, starting the process costs more than it saves.
-PARALLEL_READ_FROM = 5_000_000  # bytes
+# From this much YAML (about 400 nodes), a second process reads part of the files; below it,
+# starting the process costs more than it saves. It takes at most this share of the bytes.
+PARALLEL_READ_FROM = 1_000_000  # bytes
+WORKER_SHARE = 0.45
 
 
 @contextmanager
@@ -51,32 +52,41 @@ def _check_tree(folder: Path, today: datetime.date | None) -> tuple[Tree | None,
     return (None, problems) if problems else (tree, [])
 
 
-def read_files(paths: list[Path], today: datetime.date) -> tuple[list[TreeFile], list[Problem]]:
-    """Load and parse files, in order; a file that fails is a problem, not an exception."""
-    parsed, problems = [], []
+FileResult = tuple[list[TreeFile], list[Problem]]  # one file's parsed content and problems
+
+
+def read_files(paths: list[Path], today: datetime.date) -> list[FileResult]:
+    """Load and parse each file; a file that fails is a problem, not an exception."""
+    results: list[FileResult] = []
     for path in paths:
         loaded, problem = load_file(path)
         if problem:
-            problems.append(problem)
-        elif loaded is not None:
-            files, more = parse_files([loaded], today)
-            parsed += files
-            problems += more
-    return parsed, problems
+            results.append(([], [problem]))
+        else:
+            results.append(parse_files([loaded], today) if loaded is not None else ([], []))
+    return results
 
 
 def _read_in_parallel(paths: list[Path], today: datetime.date) -> tuple[list[TreeFile], list[Problem]]:
-    """A large tree's files in two halves (by size), the second in a worker process: reading
-    is most of a large build's serial time. Results keep the files' order."""
-    sizes = [_size(p) for p in paths]
-    if sum(sizes) < PARALLEL_READ_FROM or len(paths) < 2 or cores() < 2:
-        return read_files(paths, today)
-    half = next(i for i in range(1, len(paths)) if sum(sizes[:i]) * 2 >= sum(sizes))
-    with worker_pool(1) as pool:
-        second = pool.submit(read_files, paths[half:], today)
-        parsed, problems = read_files(paths[:half], today)
-        more_parsed, more_problems = second.result()
-    return parsed + more_parsed, problems + more_problems
+    """A large tree's files shared with a worker process, which takes a little less than half
+    the bytes (its results must still be copied back): reading is most of a large build's
+    serial time. The results keep the files' order."""
+    sizes = {path: _size(path) for path in paths}
+    theirs: list[Path] = []
+    if sum(sizes.values()) >= PARALLEL_READ_FROM and cores() >= 2:
+        for path in sorted(paths, key=sizes.__getitem__, reverse=True):
+            if sum(sizes[p] for p in theirs) + sizes[path] <= WORKER_SHARE * sum(sizes.values()):
+                theirs.append(path)
+    if not theirs:
+        results = dict(zip(paths, read_files(paths, today)))
+    else:
+        mine = [p for p in paths if p not in theirs]
+        with worker_pool(1) as pool:
+            future = pool.submit(read_files, theirs, today)
+            results = dict(zip(mine, read_files(mine, today)))
+            results.update(zip(theirs, future.result()))
+    parsed = [tree_file for path in paths for tree_file in results[path][0]]
+    return parsed, [problem for path in paths for problem in results[path][1]]
 
 
 def _size(path: Path) -> int:
