@@ -14,8 +14,7 @@ from .search_index import build_index, documents
 from .search_tables import tables
 from .strings import strings_for
 from .svg import flowchart_svg
-from .templating import render as _render
-from .templating import templates
+from .templating import render as _render, templates
 from .words import dictionary
 
 def render_language(derived: Derived, lang: str, site_url: str) -> dict[str, str]:

@@ -159,7 +159,9 @@ def terms(text: str, lang: str, short: bool = True) -> list[str]:
                 found += run
             found += [run[i:i + 2] for i in range(len(run) - 1)]
         elif run not in STOP_WORDS:
-            found += sorted({run, stem(run)})
+            found.append(run)
+            if (stemmed := stem(run)) != run:
+                found.append(stemmed)
     return found
 
 

@@ -29,7 +29,7 @@ def test_text_is_normalized_as_a_phone_keyboard_would_type_it() -> None:
 
 def test_english_words_are_stemmed_and_common_words_dropped() -> None:
     assert stem("refunds") == stem("refunded") == stem("refunding") == "refund"
-    assert terms("How do I get my refunds", "en") == ["get", "refund", "refunds"]
+    assert terms("How do I get my refunds", "en") == ["get", "refunds", "refund"]  # word, stem
 
 
 def test_traditional_characters_fold_to_simplified_ones() -> None:
