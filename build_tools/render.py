@@ -17,6 +17,7 @@ from .svg import flowchart_svg
 from .templating import render as _render, templates
 from .words import dictionary
 
+
 def render_language(derived: Derived, lang: str, site_url: str) -> dict[str, str]:
     """Every generated file of one language: path (relative to its docs root) -> content."""
     tree = derived.tree
@@ -30,8 +31,13 @@ def render_language(derived: Derived, lang: str, site_url: str) -> dict[str, str
     pages[SOURCES] = _render("sources.md.j2", _page(derived, SOURCES, lang, t["sources_title"],
                                                     t["sources_intro"]),
                              sources=list(tree.sources.values()))
+    by_path = {c.path: c for c in charts}
+    below: dict[str | None, list[ChartPage]] = {}
     for chart in charts:
-        pages[chart.path] = _render_chart(derived, chart, charts, lang)
+        below.setdefault(chart.parent, []).append(chart)
+    for chart in charts:
+        pages[chart.path] = _render_chart(derived, chart, lang, above=by_path.get(chart.parent),
+                                          below=below.get(chart.path, []), whole=len(charts) == 1)
     pages[SEARCH_INDEX] = _search_index(derived, lang)
     if lang == DEFAULT_LANGUAGE:  # crawlers read robots.txt at the site root only
         pages["robots.txt"] = _render("robots.txt.j2", {}, sitemaps=[
@@ -65,17 +71,18 @@ def _page(derived: Derived, path: str, lang: str, title: str, description: str) 
     }
 
 
-def _render_chart(derived: Derived, chart: ChartPage, charts: list[ChartPage], lang: str) -> str:
-    """One flowchart page: the chart, links to the charts above and below it, the outline."""
+def _render_chart(derived: Derived, chart: ChartPage, lang: str, above: ChartPage | None,
+                  below: list[ChartPage], whole: bool) -> str:
+    """One flowchart page: the chart, links to the charts above and below it, the outline;
+    `whole` when it is the only chart, of the whole tree."""
     t = strings_for(lang)
     context = _page(derived, chart.path, lang, t["flowchart"], t["flowchart_intro"])
-    by_path = {c.path: c for c in charts}
     name = lambda c: _chart_name(derived, c, lang)  # noqa: E731 - a template helper
     if chart.parent is not None:
         context["title"] += t["colon"] + name(chart)
-    only = None if len(charts) == 1 else set(chart.nodes)  # None: the whole tree, titled so
+    only = None if whole else set(chart.nodes)  # None: the whole tree, titled so
     return _render("flowchart.md.j2", context, has_flowchart=True, chart_name=name,
-                   above=by_path.get(chart.parent), below=[c for c in charts if c.parent == chart.path],
+                   above=above, below=below,
                    chart_link=lambda c: link(chart.path, c.path),
                    svg=flowchart_svg(derived, lang, chart.path, only=only),
                    outline=flowchart_outline(derived, lang, chart.path, only=only))
@@ -117,7 +124,6 @@ def _branch_chart(derived: Derived, node: Node, lang: str, path: str) -> str:
     if node.id not in derived.statuses or not isinstance(node, Question):
         return ""
     return flowchart_svg(derived, lang, path, only=first_boxes(derived, node.id))
-
 
 
 def _search_index(derived: Derived, lang: str) -> str:

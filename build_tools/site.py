@@ -24,8 +24,8 @@ class GeneratedSite:
     nav: list[NavItem]
 
 
-# From this size on, each language is made in a process of its own (2 cores: about half the
-# time); below it, starting processes costs more than it saves.
+# From this size on, the languages are made side by side: the first in this process, each other
+# in a worker (2 cores: about half the time); below it, starting a worker costs more than it saves.
 PARALLEL_FROM = 100
 
 

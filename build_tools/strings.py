@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from functools import cache
+from types import MappingProxyType
+
 STRINGS: dict[str, dict[str, str]] = {
     "language_name": {"zh": "中文", "en": "English"},
     "your_answers": {"zh": "你的回答", "en": "Your answers"},
@@ -71,5 +75,6 @@ STRINGS: dict[str, dict[str, str]] = {
 }
 
 
-def strings_for(lang: str) -> dict[str, str]:
-    return {key: texts[lang] for key, texts in STRINGS.items()}
+@cache  # asked for by every page: made once per language, and read-only as it is shared
+def strings_for(lang: str) -> Mapping[str, str]:
+    return MappingProxyType({key: texts[lang] for key, texts in STRINGS.items()})

@@ -9,6 +9,8 @@ has no blank line: Markdown would end the raw HTML block there.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from markupsafe import escape
 
 from .derive import Derived
@@ -22,7 +24,7 @@ def flowchart_svg(derived: Derived, lang: str, page_path: str, only: set[str] | 
     return chart_svg(layout(derived, lang, page_path, only), strings_for(lang))
 
 
-def chart_svg(chart: Chart, words: dict[str, str]) -> str:
+def chart_svg(chart: Chart, words: Mapping[str, str]) -> str:
     width, height = chart.width, chart.height
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="fc" width="{width}" height="{height}" '
