@@ -2,8 +2,9 @@
 and make `mkdocs build` atomic. All the work happens in build_tools; this only wires events.
 
 MkDocs loads this file once per process and reuses it for every rebuild of `mkdocs serve` and
-for the nested build of each other language. So the outer build makes every language's pages
-at once (reading the tree once), and the nested builds take theirs from the session.
+for the nested build of each other language. So the outer build reads the tree once, makes its
+own language's pages and starts the others' on the other cores (site.start_all), and the nested
+builds take theirs from the session.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import os
 import sys
 import time
 from collections.abc import Iterator
+from concurrent.futures import Future
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -31,7 +33,8 @@ from build_tools.model import DEFAULT_LANGUAGE, LANGUAGES  # noqa: E402
 from build_tools.paths import language_prefix  # noqa: E402
 from build_tools.problems import InvalidTree  # noqa: E402
 from build_tools.settings import ROOT, TREE_DIR  # noqa: E402
-from build_tools.site import GeneratedSite, dropped_urls, generate_all, read_published_urls  # noqa: E402
+from build_tools.site import (GeneratedSite, dropped_urls, navigation, read_published_urls,  # noqa: E402
+                              start_all)
 from build_tools.strings import strings_for  # noqa: E402
 from build_tools.tree import load_tree  # noqa: E402
 from build_tools.write import AtomicFolder  # noqa: E402
@@ -53,8 +56,9 @@ class _Session:
     staging: AtomicFolder | None = None
     built = False
     nested = False
-    derived: Derived | None = None  # the last good tree, and its pages per language
-    last_good: dict[str, GeneratedSite] = {}
+    derived: Derived | None = None  # the last good tree
+    # ... and its pages per language: the other languages' may still be in the making
+    last_good: dict[str, Future[GeneratedSite]] = {}
     # Seconds spent in our code (this module's imports, generating, adding files): the share of
     # the build that is ours, which the scale benchmark reads from HELP_CENTRE_TIMINGS.
     ours = 0.0
@@ -82,8 +86,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not session.nested:  # the outer build reads the tree once and makes every language
         with _ours():
             _generate(config.site_url or "")
-    site = session.last_good[lang]
-    config.nav = site.nav
+    config.nav = navigation(session.derived, lang)
     config.extra["alternate"] = alternates(lang, config.site_url or "")
     words = strings_for(lang)  # for the templates of docs/overrides, which cannot import them
     config.extra["help_search"] = {key: words[f"search_{key}"]
@@ -109,7 +112,9 @@ def _generate(site_url: str) -> None:
     keeps the last good pages."""
     try:
         derived = derive(load_tree(TREE_DIR))
-        session.last_good = generate_all(derived, ONLY_LANGUAGES, site_url)
+        # A large tree's pages are made on the other cores while MkDocs goes on: it needs the
+        # first language's at on_files, the next language's after building the first.
+        session.last_good = start_all(derived, ONLY_LANGUAGES, site_url)
         session.derived = derived
     except InvalidTree as error:
         if session.command != "serve" or not session.last_good:
@@ -126,7 +131,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def _add_files(files: Files, config: MkDocsConfig) -> Files:
     lang = config.theme["language"]
-    site = session.last_good[lang]
+    site = session.last_good[lang].result()  # waits here for a worker still making them
     dropped = dropped_urls(session.derived, [lang], read_published_urls())
     if dropped:
         raise PluginError("These published URLs would stop working; keep them as redirects "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from .paths import (FLOWCHART, HOME, SOURCES, TIPS, language_of_url, language_pr
 from .render import render_language, warm_up
 from .settings import DOCS_DIRS, PUBLISHED_URLS, TREE_DIR
 from .strings import strings_for
-from .workers import cores, map_shared
+from .workers import cores, done, map_shared, start_shared
 
 
 NavItem = dict[str, str]
@@ -21,28 +22,45 @@ NavItem = dict[str, str]
 class GeneratedSite:
     lang: str
     files: dict[str, str]  # path relative to the language's docs root -> content
-    nav: list[NavItem]
 
 
-# From this size on, the languages are made side by side: the first in this process, each other
-# in a worker (2 cores: about half the time); below it, starting a worker costs more than it saves.
+# From this size on, the languages are made in worker processes, on the other cores; below it,
+# starting a worker costs more than it saves.
 PARALLEL_FROM = 100
 
 
 def generate(derived: Derived, lang: str, site_url: str) -> GeneratedSite:
     """One language's site; `site_url` is the root of the whole site (not of the language)."""
-    return GeneratedSite(lang, render_language(derived, lang, site_url), navigation(derived, lang))
+    return GeneratedSite(lang, render_language(derived, lang, site_url))
 
 
 def generate_all(derived: Derived, languages: list[str] | tuple[str, ...],
                  site_url: str) -> dict[str, GeneratedSite]:
-    """Every language's site, side by side on several cores when the tree is large."""
-    workers = min(len(languages), cores())
-    if workers < 2 or len(derived.tree.nodes) < PARALLEL_FROM:
+    """Every language's site; for a large tree, the first in this process and the others
+    meanwhile on the other cores."""
+    if not _in_workers(derived):
         return {lang: generate(derived, lang, site_url) for lang in languages}
     warm_up()  # once here, not in each worker
-    sites = map_shared(generate, derived, [(lang, site_url) for lang in languages])
-    return dict(zip(languages, sites))
+    return dict(zip(languages, map_shared(generate, derived, _calls(languages, site_url))))
+
+
+def start_all(derived: Derived, languages: list[str] | tuple[str, ...],
+              site_url: str) -> dict[str, Future[GeneratedSite]]:
+    """Every language's site, for a large tree made in worker processes in the languages' order
+    and returned before they are done: `mkdocs build` has its own work to do before it needs the
+    first language's pages, and builds that language before it needs the next."""
+    if not _in_workers(derived):
+        return {lang: done(generate(derived, lang, site_url)) for lang in languages}
+    warm_up()
+    return dict(zip(languages, start_shared(generate, derived, _calls(languages, site_url))))
+
+
+def _in_workers(derived: Derived) -> bool:
+    return cores() >= 2 and len(derived.tree.nodes) >= PARALLEL_FROM
+
+
+def _calls(languages: list[str] | tuple[str, ...], site_url: str) -> list[tuple[str, str]]:
+    return [(lang, site_url) for lang in languages]
 
 
 def navigation(derived: Derived, lang: str) -> list[NavItem]:

@@ -13,7 +13,7 @@ from .model import Tree, TreeFile
 from .parse import parse_files
 from .problems import InvalidTree, Problem
 from .validate import assemble, validate
-from .workers import cores, worker_pool
+from .workers import cores, map_shared
 
 # From this much YAML (about 400 nodes), a second process reads part of the files; below it,
 # starting the process costs more than it saves. It takes at most this share of the bytes.
@@ -55,7 +55,7 @@ def _check_tree(folder: Path, today: datetime.date | None) -> tuple[Tree | None,
 FileResult = tuple[list[TreeFile], list[Problem]]  # one file's parsed content and problems
 
 
-def read_files(paths: list[Path], today: datetime.date) -> list[FileResult]:
+def read_files(today: datetime.date, paths: list[Path]) -> list[FileResult]:
     """Load and parse each file; a file that fails is a problem, not an exception."""
     results: list[FileResult] = []
     for path in paths:
@@ -78,13 +78,11 @@ def _read_in_parallel(paths: list[Path], today: datetime.date) -> tuple[list[Tre
             if sum(sizes[p] for p in theirs) + sizes[path] <= WORKER_SHARE * sum(sizes.values()):
                 theirs.append(path)
     if not theirs:
-        results = dict(zip(paths, read_files(paths, today)))
+        results = dict(zip(paths, read_files(today, paths)))
     else:
         mine = [p for p in paths if p not in theirs]
-        with worker_pool(1) as pool:
-            future = pool.submit(read_files, theirs, today)
-            results = dict(zip(mine, read_files(mine, today)))
-            results.update(zip(theirs, future.result()))
+        read_mine, read_theirs = map_shared(read_files, today, [(mine,), (theirs,)])
+        results = {**dict(zip(mine, read_mine)), **dict(zip(theirs, read_theirs))}
     parsed = [tree_file for path in paths for tree_file in results[path][0]]
     return parsed, [problem for path in paths for problem in results[path][1]]
 

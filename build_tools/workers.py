@@ -9,8 +9,8 @@ import multiprocessing
 import os
 import sys
 import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from concurrent.futures import Future
 from typing import Any, TypeVar
 
 Result = TypeVar("Result")
@@ -23,41 +23,57 @@ def cores() -> int:
 
 def map_shared(function: Callable[..., Result], shared: Any,
                calls: list[tuple[Any, ...]]) -> list[Result]:
-    """`function(shared, *args)` for each args of `calls`: the first in this process, each other
-    in a worker process of its own. A forked worker inherits `shared` (the derived tree:
-    pickling it to each worker took seconds at 10,000 nodes); a spawned one receives it pickled."""
+    """`function(shared, *args)` for each args of `calls`: the first in this process, the others
+    meanwhile in worker processes. Returns when all are done and the workers have ended, so that
+    this process may fork again (it forks only while it has one thread)."""
+    pool, others = _start_workers(function, shared, calls[1:])
+    with pool:
+        first = function(shared, *calls[0])
+        return [first, *(future.result() for future in others)]
+
+
+def start_shared(function: Callable[..., Result], shared: Any,
+                 calls: list[tuple[Any, ...]]) -> list[Future[Result]]:
+    """`function(shared, *args)` for each args of `calls`, in worker processes, in order. Returns
+    at once: this process goes on with other work, and waits for a result when it asks for it."""
+    pool, futures = _start_workers(function, shared, calls)
+    pool.shutdown(wait=False)  # the workers end when their calls are done
+    return futures
+
+
+def done(result: Result) -> Future[Result]:
+    """A result already at hand, as a future."""
+    future: Future[Result] = Future()
+    future.set_result(result)
+    return future
+
+
+def _start_workers(function: Callable[..., Result], shared: Any, calls: list[tuple[Any, ...]]
+                   ) -> tuple[concurrent.futures.ProcessPoolExecutor, list[Future[Result]]]:
+    """A worker per other core, started on `calls`. A forked worker inherits `shared` (the
+    derived tree: pickling it to each worker took seconds at 10,000 nodes); a spawned one
+    receives it pickled."""
     global _inherited
     context = _start_method()
     _inherited = shared
+    # Frozen while forking: the workers' cycle collector leaves alone what they inherited (a big
+    # tree) instead of scanning it, which would also copy every page of it into each worker.
+    gc.freeze()
     try:
-        with worker_pool(len(calls) - 1, context) as pool:
-            if context.get_start_method() == "fork":
-                futures = [pool.submit(_with_inherited, function, *args) for args in calls[1:]]
-            else:
-                futures = [pool.submit(function, shared, *args) for args in calls[1:]]
-            first = function(shared, *calls[0])
-            return [first, *(future.result() for future in futures)]
-    finally:
+        workers = max(1, min(len(calls), cores() - 1))  # this process has its own work meanwhile
+        pool = concurrent.futures.ProcessPoolExecutor(workers, mp_context=context)
+        if context.get_start_method() == "fork":
+            futures = [pool.submit(_with_inherited, function, *args) for args in calls]
+        else:
+            futures = [pool.submit(function, shared, *args) for args in calls]
+        return pool, futures
+    finally:  # the workers were forked on the first submit: they hold what they need
+        gc.unfreeze()
         _inherited = None
 
 
 def _with_inherited(function: Callable[..., Result], *args: Any) -> Result:
     return function(_inherited, *args)
-
-
-@contextmanager
-def worker_pool(workers: int, context: multiprocessing.context.BaseContext | None = None
-                ) -> Iterator[concurrent.futures.ProcessPoolExecutor]:
-    """Worker processes, started the cheapest safe way. Frozen meanwhile: the forked workers'
-    cycle collector leaves alone what they inherited (a big tree) instead of scanning it, which
-    would also copy every page of it into each worker."""
-    gc.freeze()
-    try:
-        with concurrent.futures.ProcessPoolExecutor(workers,
-                                                    mp_context=context or _start_method()) as pool:
-            yield pool
-    finally:
-        gc.unfreeze()
 
 
 def _start_method() -> multiprocessing.context.BaseContext:

@@ -11,8 +11,12 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import random
+from pathlib import Path
 
 from build_tools.model import Answer, Keywords, LineText, Outcome, Question, Ref, Source, Text, Tip, Tree
+from build_tools.settings import TREE_DIR
+from build_tools.tree import load_tree
+from tests.conftest import copy_project
 
 WORDS_ZH = ("订单", "退款", "商家", "发货", "申请", "售后", "客服", "物流", "签收", "质量问题",
             "七天无理由", "拒绝", "投诉", "取消", "付款", "运费", "换货", "证据", "官方介入", "包裹")
@@ -174,3 +178,15 @@ def _plain(value: object) -> object:
                 if f.name != "at" and getattr(value, f.name) not in (None, (), Keywords())}
         return data
     return value
+
+
+def synthetic_project(folder: Path, size: int) -> Path:
+    """A copy of the project whose decision tree is a realistic synthetic one of `size` nodes."""
+    project = copy_project(folder / f"project-{size}")
+    tree_dir = project / "decision_tree"
+    for old in tree_dir.glob("*.yaml"):
+        old.unlink()
+    (tree_dir / "published_urls.txt").unlink()
+    for name, text in yaml_files(realistic(synthetic_tree(size), load_tree(TREE_DIR))).items():
+        (tree_dir / name).write_text(text, encoding="utf-8")
+    return project

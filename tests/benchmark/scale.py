@@ -30,25 +30,11 @@ from pathlib import Path
 from build_tools.charts import chart_pages
 from build_tools.derive import derive
 from build_tools.flowchart import layout
-from build_tools.settings import TREE_DIR
 from build_tools.tree import load_tree
 from tests.benchmark.common import table
-from tests.conftest import copy_project
-from tests.synthetic import realistic, synthetic_tree, yaml_files
+from tests.synthetic import synthetic_project
 
 SIZES = (100, 1_000, 10_000)
-
-
-def make_project(folder: Path, size: int) -> Path:
-    """A copy of the project whose decision tree is a synthetic one of `size` nodes."""
-    project = copy_project(folder / f"project-{size}")
-    tree_dir = project / "decision_tree"
-    for old in tree_dir.glob("*.yaml"):
-        old.unlink()
-    (tree_dir / "published_urls.txt").unlink()
-    for name, text in yaml_files(realistic(synthetic_tree(size), load_tree(TREE_DIR))).items():
-        (tree_dir / name).write_text(text, encoding="utf-8")
-    return project
 
 
 def measured(command: list[str], cwd: Path, **env: str) -> tuple[float, float]:
@@ -110,7 +96,7 @@ def layout_seconds(project: Path) -> float:
 
 
 def figures(work: Path, size: int, runs: int) -> dict[str, float]:
-    project = make_project(work, size)
+    project = synthetic_project(work, size)
     python = sys.executable
     ours = [measured([python, "-m", "build_tools", "build", "--out", str(work / "pages")], project)
             for _ in range(runs)]

@@ -8,9 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.paths import SEARCH_INDEX
-from build_tools.site import read_published_urls
+from build_tools.derive import derive
+from build_tools.paths import SEARCH_INDEX, url_of
+from build_tools.site import PARALLEL_FROM, read_published_urls
+from build_tools.tree import load_tree
 from tests.conftest import ROOT, BuiltSite, copy_project, mkdocs_build
+from tests.synthetic import synthetic_project
 
 pytestmark = pytest.mark.slow
 
@@ -94,3 +97,16 @@ def test_a_broken_tree_fails_the_build_and_keeps_the_last_good_site(tmp_path: Pa
     assert "Traceback" not in result.stderr
     assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
     assert [p.name for p in project.iterdir() if p.name.startswith(".site")] == []
+
+
+def test_a_large_tree_made_on_the_other_core_is_built_in_both_languages(tmp_path: Path) -> None:
+    """From PARALLEL_FROM nodes the hook makes the pages in a worker while MkDocs goes on."""
+    project = synthetic_project(tmp_path, PARALLEL_FROM)
+    out = tmp_path / "site"
+    result = mkdocs_build(project, out, "https://example.org/")
+    assert result.returncode == 0, result.stderr
+    derived = derive(load_tree(project / "decision_tree"))
+    for node in derived.tree.nodes.values():
+        for prefix, lang in (("", "zh"), ("en/", "en")):
+            page = (out / prefix / url_of(derived.path(node.id)) / "index.html").read_text(encoding="utf-8")
+            assert f'<html lang="{lang}"' in page and node.title[lang] in page
