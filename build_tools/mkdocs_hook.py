@@ -2,9 +2,9 @@
 and make `mkdocs build` atomic. All the work happens in build_tools; this only wires events.
 
 MkDocs loads this file once per process and reuses it for every rebuild of `mkdocs serve` and
-for the nested build of each other language. So the outer build reads the tree once, makes its
-own language's pages and starts the others' on the other cores (site.start_all), and the nested
-builds take theirs from the session.
+for the nested build of each other language. So the outer build reads the tree once and starts
+every language's pages (for a large tree, on the other cores while MkDocs goes on: site.start_all),
+and each build takes its own from the session when it needs them (on_files).
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ import os
 import sys
 import time
 from collections.abc import Iterator
-from concurrent.futures import Future
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -33,7 +32,7 @@ from build_tools.model import DEFAULT_LANGUAGE, LANGUAGES  # noqa: E402
 from build_tools.paths import language_prefix  # noqa: E402
 from build_tools.problems import InvalidTree  # noqa: E402
 from build_tools.settings import ROOT, TREE_DIR  # noqa: E402
-from build_tools.site import (GeneratedSite, dropped_urls, navigation, read_published_urls,  # noqa: E402
+from build_tools.site import (StartedSite, dropped_urls, navigation, read_published_urls,  # noqa: E402
                               start_all)
 from build_tools.strings import strings_for  # noqa: E402
 from build_tools.tree import load_tree  # noqa: E402
@@ -58,7 +57,7 @@ class _Session:
     nested = False
     derived: Derived | None = None  # the last good tree
     # ... and its pages per language: the other languages' may still be in the making
-    last_good: dict[str, Future[GeneratedSite]] = {}
+    last_good: dict[str, StartedSite] = {}
     # Seconds spent in our code (this module's imports, generating, adding files): the share of
     # the build that is ours, which the scale benchmark reads from HELP_CENTRE_TIMINGS.
     ours = 0.0
@@ -112,8 +111,6 @@ def _generate(site_url: str) -> None:
     keeps the last good pages."""
     try:
         derived = derive(load_tree(TREE_DIR))
-        # A large tree's pages are made on the other cores while MkDocs goes on: it needs the
-        # first language's at on_files, the next language's after building the first.
         session.last_good = start_all(derived, ONLY_LANGUAGES, site_url)
         session.derived = derived
     except InvalidTree as error:

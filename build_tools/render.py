@@ -20,6 +20,22 @@ from .words import dictionary
 
 def render_language(derived: Derived, lang: str, site_url: str) -> dict[str, str]:
     """Every generated file of one language: path (relative to its docs root) -> content."""
+    return in_order({**render_pages(derived, lang, site_url), **render_search_index(derived, lang)})
+
+
+def in_order(files: dict[str, str]) -> dict[str, str]:
+    """Files in the order of their paths, however they were made."""
+    return dict(sorted(files.items()))
+
+
+def render_search_index(derived: Derived, lang: str) -> dict[str, str]:
+    """The language's search index: one file, which can be made apart from the pages."""
+    index = build_index(documents(derived, lang), lang)
+    return {SEARCH_INDEX: json.dumps(index, ensure_ascii=False, separators=(",", ":")) + "\n"}
+
+
+def render_pages(derived: Derived, lang: str, site_url: str) -> dict[str, str]:
+    """Every generated file of one language but the search index."""
     tree = derived.tree
     charts = chart_pages(derived)
     drawn_in = chart_of(charts)
@@ -38,7 +54,6 @@ def render_language(derived: Derived, lang: str, site_url: str) -> dict[str, str
     for chart in charts:
         pages[chart.path] = _render_chart(derived, chart, lang, above=by_path.get(chart.parent),
                                           below=below.get(chart.path, []), whole=len(charts) == 1)
-    pages[SEARCH_INDEX] = _search_index(derived, lang)
     if lang == DEFAULT_LANGUAGE:  # crawlers read robots.txt at the site root only
         pages["robots.txt"] = _render("robots.txt.j2", {}, sitemaps=[
             absolute_url(site_url, other, "sitemap.xml") for other in LANGUAGES])
@@ -49,7 +64,7 @@ def render_language(derived: Derived, lang: str, site_url: str) -> dict[str, str
                               title=tree.nodes[redirect.to.id].title[lang],
                               target=relative_url(path, target),
                               target_url=absolute_url(site_url, lang, target))
-    return dict(sorted(pages.items()))
+    return pages
 
 
 def warm_up() -> None:
@@ -124,8 +139,3 @@ def _branch_chart(derived: Derived, node: Node, lang: str, path: str) -> str:
     if node.id not in derived.statuses or not isinstance(node, Question):
         return ""
     return flowchart_svg(derived, lang, path, only=first_boxes(derived, node.id))
-
-
-def _search_index(derived: Derived, lang: str) -> str:
-    index = build_index(documents(derived, lang), lang)
-    return json.dumps(index, ensure_ascii=False, separators=(",", ":")) + "\n"

@@ -9,7 +9,7 @@ from pathlib import Path
 from .derive import Derived
 from .paths import (FLOWCHART, HOME, SOURCES, TIPS, language_of_url, language_prefix, redirect_path,
                     url_of)
-from .render import render_language, warm_up
+from .render import in_order, render_language, render_pages, render_search_index, warm_up
 from .settings import DOCS_DIRS, PUBLISHED_URLS, TREE_DIR
 from .strings import strings_for
 from .workers import cores, done, map_shared, start_shared
@@ -24,7 +24,20 @@ class GeneratedSite:
     files: dict[str, str]  # path relative to the language's docs root -> content
 
 
-# From this size on, the languages are made in worker processes, on the other cores; below it,
+@dataclass(frozen=True)
+class StartedSite:
+    """A language's files in parts, some of which may still be in the making."""
+
+    lang: str
+    parts: tuple[Future[dict[str, str]], ...]
+
+    def result(self) -> GeneratedSite:
+        """The whole site, once every part is made."""
+        return GeneratedSite(self.lang, in_order({path: text for part in self.parts
+                                                  for path, text in part.result().items()}))
+
+
+# From this size on, the pages are made in worker processes, on the other cores; below it,
 # starting a worker costs more than it saves.
 PARALLEL_FROM = 100
 
@@ -40,27 +53,30 @@ def generate_all(derived: Derived, languages: list[str] | tuple[str, ...],
     meanwhile on the other cores."""
     if not _in_workers(derived):
         return {lang: generate(derived, lang, site_url) for lang in languages}
-    warm_up()  # once here, not in each worker
-    return dict(zip(languages, map_shared(generate, derived, _calls(languages, site_url))))
+    warm_up()  # once here, not in each process
+    sites = map_shared(derived, [(generate, lang, site_url) for lang in languages])
+    return dict(zip(languages, sites))
 
 
 def start_all(derived: Derived, languages: list[str] | tuple[str, ...],
-              site_url: str) -> dict[str, Future[GeneratedSite]]:
-    """Every language's site, for a large tree made in worker processes in the languages' order
-    and returned before they are done: `mkdocs build` has its own work to do before it needs the
-    first language's pages, and builds that language before it needs the next."""
+              site_url: str) -> dict[str, StartedSite]:
+    """Every language's site, started. For a large tree a worker process makes the pages, in the
+    languages' order, while this process makes the first language's search index and returns:
+    `mkdocs build` has work of its own to do before it needs the first language's files, and
+    builds that language before it needs the next."""
     if not _in_workers(derived):
-        return {lang: done(generate(derived, lang, site_url)) for lang in languages}
-    warm_up()
-    return dict(zip(languages, start_shared(generate, derived, _calls(languages, site_url))))
+        return {lang: StartedSite(lang, (done(render_language(derived, lang, site_url)),))
+                for lang in languages}
+    first, *others = languages
+    made = start_shared(derived, [(render_pages, first, site_url),
+                                  *((render_language, lang, site_url) for lang in others)])
+    index = done(render_search_index(derived, first))
+    return {first: StartedSite(first, (made[0], index)),
+            **{lang: StartedSite(lang, (pages,)) for lang, pages in zip(others, made[1:])}}
 
 
 def _in_workers(derived: Derived) -> bool:
     return cores() >= 2 and len(derived.tree.nodes) >= PARALLEL_FROM
-
-
-def _calls(languages: list[str] | tuple[str, ...], site_url: str) -> list[tuple[str, str]]:
-    return [(lang, site_url) for lang in languages]
 
 
 def navigation(derived: Derived, lang: str) -> list[NavItem]:

@@ -81,7 +81,7 @@ def _read_in_parallel(paths: list[Path], today: datetime.date) -> tuple[list[Tre
         results = dict(zip(paths, read_files(today, paths)))
     else:
         mine = [p for p in paths if p not in theirs]
-        read_mine, read_theirs = map_shared(read_files, today, [(mine,), (theirs,)])
+        read_mine, read_theirs = map_shared(today, [(read_files, mine), (read_files, theirs)])
         results = {**dict(zip(mine, read_mine)), **dict(zip(theirs, read_theirs))}
     parsed = [tree_file for path in paths for tree_file in results[path][0]]
     return parsed, [problem for path in paths for problem in results[path][1]]

@@ -21,22 +21,22 @@ def cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def map_shared(function: Callable[..., Result], shared: Any,
-               calls: list[tuple[Any, ...]]) -> list[Result]:
-    """`function(shared, *args)` for each args of `calls`: the first in this process, the others
-    meanwhile in worker processes. Returns when all are done and the workers have ended, so that
-    this process may fork again (it forks only while it has one thread)."""
-    pool, others = _start_workers(function, shared, calls[1:])
+def map_shared(shared: Any, calls: list[tuple[Any, ...]]) -> list[Any]:
+    """Each call `(function, *args)` as `function(shared, *args)`: the first in this process, the
+    others meanwhile in worker processes. Returns their results when all are done and the workers
+    have ended, so that this process may fork again (it forks only while it has one thread)."""
+    pool, others = _start_workers(shared, calls[1:])
     with pool:
-        first = function(shared, *calls[0])
+        function, *args = calls[0]
+        first = function(shared, *args)
         return [first, *(future.result() for future in others)]
 
 
-def start_shared(function: Callable[..., Result], shared: Any,
-                 calls: list[tuple[Any, ...]]) -> list[Future[Result]]:
-    """`function(shared, *args)` for each args of `calls`, in worker processes, in order. Returns
-    at once: this process goes on with other work, and waits for a result when it asks for it."""
-    pool, futures = _start_workers(function, shared, calls)
+def start_shared(shared: Any, calls: list[tuple[Any, ...]]) -> list[Future[Any]]:
+    """Each call `(function, *args)` as `function(shared, *args)`, in worker processes, in order.
+    Returns at once: this process goes on with other work, and waits for a result when it asks
+    for it."""
+    pool, futures = _start_workers(shared, calls)
     pool.shutdown(wait=False)  # the workers end when their calls are done
     return futures
 
@@ -48,8 +48,8 @@ def done(result: Result) -> Future[Result]:
     return future
 
 
-def _start_workers(function: Callable[..., Result], shared: Any, calls: list[tuple[Any, ...]]
-                   ) -> tuple[concurrent.futures.ProcessPoolExecutor, list[Future[Result]]]:
+def _start_workers(shared: Any, calls: list[tuple[Any, ...]]
+                   ) -> tuple[concurrent.futures.ProcessPoolExecutor, list[Future[Any]]]:
     """A worker per other core, started on `calls`. A forked worker inherits `shared` (the
     derived tree: pickling it to each worker took seconds at 10,000 nodes); a spawned one
     receives it pickled."""
@@ -63,16 +63,16 @@ def _start_workers(function: Callable[..., Result], shared: Any, calls: list[tup
         workers = max(1, min(len(calls), cores() - 1))  # this process has its own work meanwhile
         pool = concurrent.futures.ProcessPoolExecutor(workers, mp_context=context)
         if context.get_start_method() == "fork":
-            futures = [pool.submit(_with_inherited, function, *args) for args in calls]
+            futures = [pool.submit(_with_inherited, *call) for call in calls]
         else:
-            futures = [pool.submit(function, shared, *args) for args in calls]
+            futures = [pool.submit(function, shared, *args) for function, *args in calls]
         return pool, futures
     finally:  # the workers were forked on the first submit: they hold what they need
         gc.unfreeze()
         _inherited = None
 
 
-def _with_inherited(function: Callable[..., Result], *args: Any) -> Result:
+def _with_inherited(function: Callable[..., Any], *args: Any) -> Any:
     return function(_inherited, *args)
 
 
