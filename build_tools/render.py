@@ -20,7 +20,8 @@ from .words import dictionary
 
 def render_language(derived: Derived, lang: str, site_url: str) -> dict[str, str]:
     """Every generated file of one language: path (relative to its docs root) -> content."""
-    return in_order({**render_pages(derived, lang, site_url), **render_search_index(derived, lang)})
+    return in_order({**render_pages(derived, lang, site_url), **render_flowcharts(derived, lang),
+                     **render_search_index(derived, lang)})
 
 
 def in_order(files: dict[str, str]) -> dict[str, str]:
@@ -35,10 +36,9 @@ def render_search_index(derived: Derived, lang: str) -> dict[str, str]:
 
 
 def render_pages(derived: Derived, lang: str, site_url: str) -> dict[str, str]:
-    """Every generated file of one language but the search index."""
+    """The language's pages of the tree (and the files that go with them), but the flowcharts."""
     tree = derived.tree
-    charts = chart_pages(derived)
-    drawn_in = chart_of(charts)
+    drawn_in = chart_of(chart_pages(derived))
     pages = {derived.path(n.id): _render_node(derived, n, lang, site_url, drawn_in[n.id].path)
              for n in tree.nodes.values()}
     t = strings_for(lang)
@@ -47,13 +47,6 @@ def render_pages(derived: Derived, lang: str, site_url: str) -> dict[str, str]:
     pages[SOURCES] = _render("sources.md.j2", _page(derived, SOURCES, lang, t["sources_title"],
                                                     t["sources_intro"]),
                              sources=list(tree.sources.values()))
-    by_path = {c.path: c for c in charts}
-    below: dict[str | None, list[ChartPage]] = {}
-    for chart in charts:
-        below.setdefault(chart.parent, []).append(chart)
-    for chart in charts:
-        pages[chart.path] = _render_chart(derived, chart, lang, above=by_path.get(chart.parent),
-                                          below=below.get(chart.path, []), whole=len(charts) == 1)
     if lang == DEFAULT_LANGUAGE:  # crawlers read robots.txt at the site root only
         pages["robots.txt"] = _render("robots.txt.j2", {}, sitemaps=[
             absolute_url(site_url, other, "sitemap.xml") for other in LANGUAGES])
@@ -65,6 +58,19 @@ def render_pages(derived: Derived, lang: str, site_url: str) -> dict[str, str]:
                               target=relative_url(path, target),
                               target_url=absolute_url(site_url, lang, target))
     return pages
+
+
+def render_flowcharts(derived: Derived, lang: str) -> dict[str, str]:
+    """The language's flowchart pages: the tree cut into charts (charts.py), each linked to the
+    charts above and below it."""
+    charts = chart_pages(derived)
+    by_path = {c.path: c for c in charts}
+    below: dict[str | None, list[ChartPage]] = {}
+    for chart in charts:
+        below.setdefault(chart.parent, []).append(chart)
+    return {chart.path: _render_chart(derived, chart, lang, above=by_path.get(chart.parent),
+                                      below=below.get(chart.path, []), whole=len(charts) == 1)
+            for chart in charts}
 
 
 def warm_up() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
@@ -9,7 +10,8 @@ from pathlib import Path
 from .derive import Derived
 from .paths import (FLOWCHART, HOME, SOURCES, TIPS, language_of_url, language_prefix, redirect_path,
                     url_of)
-from .render import in_order, render_language, render_pages, render_search_index, warm_up
+from .render import (in_order, render_flowcharts, render_language, render_pages,
+                     render_search_index, warm_up)
 from .settings import DOCS_DIRS, PUBLISHED_URLS, TREE_DIR
 from .strings import strings_for
 from .workers import cores, done, map_shared, start_shared
@@ -60,19 +62,28 @@ def generate_all(derived: Derived, languages: list[str] | tuple[str, ...],
 
 def start_all(derived: Derived, languages: list[str] | tuple[str, ...],
               site_url: str) -> dict[str, StartedSite]:
-    """Every language's site, started. For a large tree a worker process makes the pages, in the
-    languages' order, while this process makes the first language's search index and returns:
-    `mkdocs build` has work of its own to do before it needs the first language's files, and
-    builds that language before it needs the next."""
+    """Every language's site, started. For a large tree, worker processes make the first
+    language's flowcharts and pages, then the other languages, while this process makes the first
+    language's search index and returns: `mkdocs build` has work of its own to do before it needs
+    the first language's files, and builds that language before it needs the next. The three
+    parts of the first language take similar times; the system shares the cores among them."""
     if not _in_workers(derived):
         return {lang: StartedSite(lang, (done(render_language(derived, lang, site_url)),))
                 for lang in languages}
     first, *others = languages
-    made = start_shared(derived, [(render_pages, first, site_url),
-                                  *((render_language, lang, site_url) for lang in others)])
+    made = start_shared(derived, [(render_flowcharts, first), (render_pages, first, site_url),
+                                  *((_render_later, lang, site_url) for lang in others)])
     index = done(render_search_index(derived, first))
-    return {first: StartedSite(first, (made[0], index)),
-            **{lang: StartedSite(lang, (pages,)) for lang, pages in zip(others, made[1:])}}
+    return {first: StartedSite(first, (made[0], made[1], index)),
+            **{lang: StartedSite(lang, (pages,)) for lang, pages in zip(others, made[2:])}}
+
+
+def _render_later(derived: Derived, lang: str, site_url: str) -> dict[str, str]:
+    """A language MkDocs needs only once it has built the first: made at a low priority, so that
+    the worker takes no core from the first language's parts still in the making."""
+    if hasattr(os, "nice"):
+        os.nice(10)  # for good: this worker is left with later languages only
+    return render_language(derived, lang, site_url)
 
 
 def _in_workers(derived: Derived) -> bool:

@@ -25,7 +25,7 @@ def map_shared(shared: Any, calls: list[tuple[Any, ...]]) -> list[Any]:
     """Each call `(function, *args)` as `function(shared, *args)`: the first in this process, the
     others meanwhile in worker processes. Returns their results when all are done and the workers
     have ended, so that this process may fork again (it forks only while it has one thread)."""
-    pool, others = _start_workers(shared, calls[1:])
+    pool, others = _start_workers(shared, calls[1:], cores() - 1)  # this process does its share
     with pool:
         function, *args = calls[0]
         first = function(shared, *args)
@@ -35,8 +35,8 @@ def map_shared(shared: Any, calls: list[tuple[Any, ...]]) -> list[Any]:
 def start_shared(shared: Any, calls: list[tuple[Any, ...]]) -> list[Future[Any]]:
     """Each call `(function, *args)` as `function(shared, *args)`, in worker processes, in order.
     Returns at once: this process goes on with other work, and waits for a result when it asks
-    for it."""
-    pool, futures = _start_workers(shared, calls)
+    for it. A worker per core: this process's own share of the work is left to the system."""
+    pool, futures = _start_workers(shared, calls, cores())
     pool.shutdown(wait=False)  # the workers end when their calls are done
     return futures
 
@@ -48,9 +48,9 @@ def done(result: Result) -> Future[Result]:
     return future
 
 
-def _start_workers(shared: Any, calls: list[tuple[Any, ...]]
+def _start_workers(shared: Any, calls: list[tuple[Any, ...]], workers: int
                    ) -> tuple[concurrent.futures.ProcessPoolExecutor, list[Future[Any]]]:
-    """A worker per other core, started on `calls`. A forked worker inherits `shared` (the
+    """Up to `workers` processes, started on `calls`. A forked worker inherits `shared` (the
     derived tree: pickling it to each worker took seconds at 10,000 nodes); a spawned one
     receives it pickled."""
     global _inherited
@@ -60,8 +60,8 @@ def _start_workers(shared: Any, calls: list[tuple[Any, ...]]
     # tree) instead of scanning it, which would also copy every page of it into each worker.
     gc.freeze()
     try:
-        workers = max(1, min(len(calls), cores() - 1))  # this process has its own work meanwhile
-        pool = concurrent.futures.ProcessPoolExecutor(workers, mp_context=context)
+        pool = concurrent.futures.ProcessPoolExecutor(max(1, min(len(calls), workers)),
+                                                      mp_context=context)
         if context.get_start_method() == "fork":
             futures = [pool.submit(_with_inherited, *call) for call in calls]
         else:
