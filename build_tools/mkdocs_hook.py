@@ -58,8 +58,9 @@ class _Session:
     derived: Derived | None = None  # the last good tree
     # ... and its pages per language: the other languages' may still be in the making
     last_good: dict[str, StartedSite] = {}
-    # Seconds spent in our code (this module's imports, generating, adding files): the share of
-    # the build that is ours, which the scale benchmark reads from HELP_CENTRE_TIMINGS.
+    # Seconds the build spends in our code or waiting for it (this module's imports, reading the
+    # tree, making pages, waiting for the workers', adding files): the share of the build that is
+    # ours, which the scale benchmark reads from HELP_CENTRE_TIMINGS.
     ours = 0.0
 
 
