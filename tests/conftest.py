@@ -143,9 +143,17 @@ class _SubPathHandler(http.server.SimpleHTTPRequestHandler):
         return None
 
 
+class LoopbackServer(http.server.ThreadingHTTPServer):
+    """A threaded server with room for a browser's burst of connections: socketserver's listen
+    backlog of 5 let a connection fail now and then when a page asked for many files at once
+    (a flowchart page's stylesheet failed once in a full test run)."""
+
+    request_queue_size = 128
+
+
 def serve(folder: Path, port: int) -> http.server.ThreadingHTTPServer:
     handler = functools.partial(_SubPathHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    server = LoopbackServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
 

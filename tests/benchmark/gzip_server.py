@@ -9,6 +9,8 @@ import http.server
 import threading
 from pathlib import Path
 
+from tests.conftest import LoopbackServer
+
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
 
 
@@ -45,6 +47,6 @@ class _GzipHandler(http.server.SimpleHTTPRequestHandler):
 def serve_gzipped(folder: Path, port: int, prefix: str = "/") -> http.server.ThreadingHTTPServer:
     handler = functools.partial(type("Handler", (_GzipHandler,), {"prefix": prefix}),
                                 directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    server = LoopbackServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server

@@ -28,16 +28,24 @@ def problems_loading(page: Page, url: str, site: BuiltSite) -> list[str]:
     """Everything that went wrong while the page loaded, as a reader's browser saw it."""
     seen: list[str] = []
     origin = urlsplit(site.url).netloc
-    page.on("request", lambda r: seen.append(f"other host: {r.url}")
-            if urlsplit(r.url).netloc not in (origin, "") else None)
-    page.on("requestfailed", lambda r: seen.append(f"failed: {r.url}"))
-    page.on("response", lambda r: seen.append(f"HTTP {r.status}: {r.url}")
-            if r.status >= 400 and r.url != url else None)
-    page.on("console", lambda m: seen.append(f"console {m.type}: {m.text}")
-            if m.type in ("error", "warning") else None)
-    page.on("pageerror", lambda e: seen.append(f"script error: {e}"))
-    page.goto(url)
-    page.wait_for_load_state("networkidle")
+    listeners = {
+        "request": lambda r: seen.append(f"other host: {r.url}")
+        if urlsplit(r.url).netloc not in (origin, "") else None,
+        "requestfailed": lambda r: seen.append(f"failed: {r.url} ({r.failure})"),
+        "response": lambda r: seen.append(f"HTTP {r.status}: {r.url}")
+        if r.status >= 400 and r.url != url else None,
+        "console": lambda m: seen.append(f"console {m.type}: {m.text}")
+        if m.type in ("error", "warning") else None,
+        "pageerror": lambda e: seen.append(f"script error: {e}"),
+    }
+    for event, listener in listeners.items():
+        page.on(event, listener)
+    try:
+        page.goto(url)
+        page.wait_for_load_state("networkidle")
+    finally:  # the next page's problems are its own
+        for event, listener in listeners.items():
+            page.remove_listener(event, listener)
     return seen
 
 
