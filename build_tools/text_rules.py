@@ -10,6 +10,8 @@ MAX_LINE = 120
 MAX_TEXT = 2000
 
 _RAW_HTML = re.compile(r"<\s*[A-Za-z!/?]")
+# Markdown's <https://...> autolink: to this checker it is raw HTML, but the editor meant a link.
+_AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:[^\s<>]*)>")
 # attr_list syntax would let text set attributes such as onclick on the element.
 _ATTRIBUTES = re.compile(r"\{\s*[:#.]|\{[^{}]*=")
 # Matched after decoding HTML entities and dropping whitespace: Markdown keeps `&#115;` in an href
@@ -55,7 +57,9 @@ def text_problems(value: str, single_line: bool) -> list[str]:
         found.append("is empty")
     if control := _CONTROL.search(value):
         found.append(f"contains the control character U+{ord(control.group()):04X}")
-    if _RAW_HTML.search(value):
+    if autolink := _AUTOLINK.search(value):
+        found.append(f"contains `{autolink.group()}`; write a link as [text]({autolink.group(1)})")
+    if _RAW_HTML.search(_AUTOLINK.sub("", value)):
         found.append("contains raw HTML (`<...>`); write Markdown, or `&lt;` for a literal <")
     if _ATTRIBUTES.search(value):
         found.append("contains `{...}`, which Markdown reads as HTML attributes; remove the braces")

@@ -170,6 +170,15 @@ CASES: list[Case] = [
     case("script tag", "decision_tree/tree.yaml:16:19: the 'zh' text of `summary` contains raw HTML (`<...>`); "
          "write Markdown, or `&lt;` for a literal <",
          changed("summary: {zh: 直接取消。,", "summary: {zh: \"取消<script>alert(1)</script>\",")),
+    case("autolink", "decision_tree/tree.yaml:16:19: the 'zh' text of `summary` contains "
+         "`<https://example.org/help>`; write a link as [text](https://example.org/help)",
+         changed("summary: {zh: 直接取消。,", "summary: {zh: \"见 <https://example.org/help>\",")),
+    case("autolink beside raw HTML", [
+        "decision_tree/tree.yaml:16:19: the 'zh' text of `summary` contains `<http://example.org>`; "
+        "write a link as [text](http://example.org)",
+        "decision_tree/tree.yaml:16:19: the 'zh' text of `summary` contains raw HTML (`<...>`); "
+        "write Markdown, or `&lt;` for a literal <"],
+         changed("summary: {zh: 直接取消。,", "summary: {zh: \"<b>见</b> <http://example.org>\",")),
     case("attribute list", "decision_tree/tree.yaml:16:19: the 'zh' text of `summary` contains `{...}`, which "
          "Markdown reads as HTML attributes; remove the braces",
          changed("summary: {zh: 直接取消。,", "summary: {zh: \"直接取消。{ onclick=alert(1) }\",")),
