@@ -87,6 +87,7 @@ def _render_later(derived: Derived, lang: str, site_url: str) -> dict[str, str]:
 
 
 def _in_workers(derived: Derived) -> bool:
+    """Whether the tree is large enough, and the machine has the cores, to make pages in workers."""
     return cores() >= 2 and len(derived.tree.nodes) >= PARALLEL_FROM
 
 

@@ -1,5 +1,5 @@
-"""Second processes for the big steps (reading a large tree, making each language): the
-machines we build on have two cores, and Python code runs on one per process."""
+"""Worker processes for the big steps (reading a large tree, making the pages): the machines we
+build on have two cores, and Python code runs on one per process."""
 
 from __future__ import annotations
 
