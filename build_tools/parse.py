@@ -120,6 +120,12 @@ class _Reader:
             return " (after a space, # starts a comment in YAML: put text with # in quotes)"
         return ""
 
+    def dropped_tag(self, node: yaml.Node) -> bool:
+        """`zh: ! 注意` is 注意 to YAML: a lone `!` before a value is a tag, and vanishes."""
+        mark = node.start_mark
+        line = self.lines[mark.line] if mark.line < len(self.lines) else ""
+        return line.startswith("!", mark.column) and line[mark.column + 1:mark.column + 2] in " \t"
+
     def at(self, node: yaml.Node) -> Position:
         return Position(self.path, node.start_mark.line + 1, node.start_mark.column + 1)
 
@@ -294,6 +300,10 @@ class _Reader:
             return self.fail(node, f"{what} must be a single value, not a list or mapping")
         plain = not node.style  # None from the Python loader, "" from libyaml
         kind = node.tag.rsplit(":", 1)[-1]
+        if self.dropped_tag(node):
+            quoted = f": \"! {node.value}\"" if node.value else ""
+            return self.fail(node, f"{what} starts with a lone `!`, which YAML takes for a tag and "
+                                   f"drops; put the whole text in quotes{quoted}")
         if plain and node.value == "":
             return self.fail(node, f"{what} is empty{self.comment_hint(node)}")
         if plain and kind in _TAG_NAMES:

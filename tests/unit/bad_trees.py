@@ -163,6 +163,9 @@ CASES: list[Case] = [
     case("unknown language", ["decision_tree/tree.yaml:15:12: `title` is missing its 'en' translation",
                               "decision_tree/tree.yaml:15:23: unknown key `fr` in the texts of `title`"],
          changed("title: {zh: 取消订单, en: Cancel the order}", "title: {zh: 取消订单, fr: Annuler}")),
+    case("lone exclamation mark", "decision_tree/tree.yaml:16:19: the 'zh' text of `summary` starts with "
+         "a lone `!`, which YAML takes for a tag and drops; put the whole text in quotes: \"! 直接取消。\"",
+         changed("summary: {zh: 直接取消。,", "summary: {zh: ! 直接取消。,")),
     # --- text that could reach the page as HTML ---
     case("raw HTML", "decision_tree/tree.yaml:16:19: the 'zh' text of `summary` contains raw HTML (`<...>`); "
          "write Markdown, or `&lt;` for a literal <",
