@@ -109,6 +109,7 @@ class _Reader:
     def __init__(self, loaded: LoadedFile, today: datetime.date) -> None:
         self.path = loaded.path
         self.lines = loaded.lines
+        self.has_bang = any("!" in line for line in loaded.lines)  # most files: no check below
         self.today = today
         self.problems: list[Problem] = []
 
@@ -300,7 +301,7 @@ class _Reader:
             return self.fail(node, f"{what} must be a single value, not a list or mapping")
         plain = not node.style  # None from the Python loader, "" from libyaml
         kind = node.tag.rsplit(":", 1)[-1]
-        if self.dropped_tag(node):
+        if self.has_bang and self.dropped_tag(node):
             quoted = f": \"! {node.value}\"" if node.value else ""
             return self.fail(node, f"{what} starts with a lone `!`, which YAML takes for a tag and "
                                    f"drops; put the whole text in quotes{quoted}")
