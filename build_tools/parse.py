@@ -113,19 +113,21 @@ class _Reader:
         self.today = today
         self.problems: list[Problem] = []
 
+    def source_from(self, node: yaml.Node) -> str:
+        """The file's text from where the node starts to the end of that line."""
+        mark = node.start_mark
+        return self.lines[mark.line][mark.column:] if mark.line < len(self.lines) else ""
+
     def comment_hint(self, node: yaml.Node) -> str:
         """`zh: #话题` is an empty value and a comment to YAML; the editor meant text, so say why."""
-        mark = node.start_mark
-        line = self.lines[mark.line] if mark.line < len(self.lines) else ""
-        if line[mark.column:].lstrip().startswith("#"):
+        if self.source_from(node).lstrip().startswith("#"):
             return " (after a space, # starts a comment in YAML: put text with # in quotes)"
         return ""
 
     def dropped_tag(self, node: yaml.Node) -> bool:
         """`zh: ! 注意` is 注意 to YAML: a lone `!` before a value is a tag, and vanishes."""
-        mark = node.start_mark
-        line = self.lines[mark.line] if mark.line < len(self.lines) else ""
-        return line.startswith("!", mark.column) and line[mark.column + 1:mark.column + 2] in " \t"
+        source = self.source_from(node)
+        return source[:1] == "!" and source[1:2] in " \t"
 
     def at(self, node: yaml.Node) -> Position:
         return Position(self.path, node.start_mark.line + 1, node.start_mark.column + 1)

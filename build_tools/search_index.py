@@ -94,10 +94,11 @@ def build_index(docs: list[SearchDoc], lang: str) -> dict:
     postings: dict[str, list[int]] = {}
     for number, doc in enumerate(docs):
         for term, weight in _document_terms(doc, lang).items():
+            posting = (number, int(weight * 10 + 0.5) or 1)
             if term in postings:
-                postings[term] += (number, int(weight * 10 + 0.5) or 1)
+                postings[term] += posting
             else:
-                postings[term] = [number, int(weight * 10 + 0.5) or 1]
+                postings[term] = list(posting)
     index = {"docs": [[d.url, d.title, d.snippet] for d in docs],
              "terms": dict(sorted(postings.items())),
              "weights": {"pair": PAIR, "single": SINGLE, "sound": SOUND, "word": WORD},

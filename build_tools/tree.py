@@ -72,11 +72,13 @@ def _read_in_parallel(paths: list[Path], today: datetime.date) -> tuple[list[Tre
     the bytes (its results must still be copied back): reading is most of a large build's
     serial time. The results keep the files' order."""
     sizes = {path: _size(path) for path in paths}
+    total, taken = sum(sizes.values()), 0
     theirs: list[Path] = []
-    if sum(sizes.values()) >= PARALLEL_READ_FROM and cores() >= 2:
+    if total >= PARALLEL_READ_FROM and cores() >= 2:
         for path in sorted(paths, key=sizes.__getitem__, reverse=True):
-            if sum(sizes[p] for p in theirs) + sizes[path] <= WORKER_SHARE * sum(sizes.values()):
+            if taken + sizes[path] <= WORKER_SHARE * total:
                 theirs.append(path)
+                taken += sizes[path]
     if not theirs:
         results = dict(zip(paths, read_files(today, paths)))
     else:

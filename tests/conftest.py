@@ -151,9 +151,10 @@ class LoopbackServer(http.server.ThreadingHTTPServer):
     request_queue_size = 128
 
 
-def serve(folder: Path, port: int) -> http.server.ThreadingHTTPServer:
-    handler = functools.partial(_SubPathHandler, directory=str(folder))
-    server = LoopbackServer(("127.0.0.1", port), handler)
+def serve(folder: Path, port: int, handler: type[http.server.SimpleHTTPRequestHandler] = _SubPathHandler
+          ) -> LoopbackServer:
+    """The folder served by `handler` on a loopback port, from a thread of this process."""
+    server = LoopbackServer(("127.0.0.1", port), functools.partial(handler, directory=str(folder)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
 

@@ -3,13 +3,11 @@ does, so that page weights and Lighthouse scores match what a reader on a phone 
 
 from __future__ import annotations
 
-import functools
 import gzip
 import http.server
-import threading
 from pathlib import Path
 
-from tests.conftest import LoopbackServer
+from tests.conftest import LoopbackServer, serve
 
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
 
@@ -44,9 +42,5 @@ class _GzipHandler(http.server.SimpleHTTPRequestHandler):
         self.wfile.write(body)
 
 
-def serve_gzipped(folder: Path, port: int, prefix: str = "/") -> http.server.ThreadingHTTPServer:
-    handler = functools.partial(type("Handler", (_GzipHandler,), {"prefix": prefix}),
-                                directory=str(folder))
-    server = LoopbackServer(("127.0.0.1", port), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
+def serve_gzipped(folder: Path, port: int, prefix: str = "/") -> LoopbackServer:
+    return serve(folder, port, type("Handler", (_GzipHandler,), {"prefix": prefix}))

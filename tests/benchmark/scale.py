@@ -9,8 +9,8 @@ the first language's search index, the wait for the pages its workers make, hand
 MkDocs; read from the hook through HELP_CENTRE_TIMINGS) and its share of the build, the
 processor time of those workers (they run on the other core while MkDocs works: not part of the
 share, shown so that nothing is hidden), peak memory of the whole build (every process of it
-together), pages written, and the layout time of every flowchart of one language. Each figure is the median of --runs runs; the last lines give the ratio between
-the two largest sizes.
+together), pages written, and the layout time of every flowchart of one language. Each figure is
+the median of --runs runs; the last lines give the ratio between the two largest sizes.
 
 The trees come from tests/synthetic.py: questions with two to four answers, shared outcomes,
 tips, several levels, and the real tree's texts (each varied, so nothing is cached).

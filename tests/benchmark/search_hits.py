@@ -39,7 +39,7 @@ from playwright.sync_api import Browser, sync_playwright  # noqa: E402
 from build_tools.model import LANGUAGES  # noqa: E402
 from build_tools.paths import SEARCH_INDEX, language_prefix  # noqa: E402
 from tests.browser.conftest import CHROMIUM_FLAGS, PHONE  # noqa: E402
-from tests.conftest import SUB_PATH, LoopbackServer, _SubPathHandler, free_port, mkdocs_build  # noqa: E402
+from tests.conftest import SUB_PATH, _SubPathHandler, free_port, mkdocs_build, serve  # noqa: E402
 from tests.search.runner import (QUERIES, RESULT_LINKS, SEARCH_INPUT, SEARCH_TOGGLE, TARGET_AT_1,  # noqa: E402
                                  TARGET_AT_3, UNSEEN, Outcome, load_queries, rates, run_queries)
 
@@ -68,15 +68,6 @@ class GzipHandler(_SubPathHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         return io.BytesIO(body)
-
-
-def serve(folder: Path, port: int):  # noqa: ANN201
-    import functools
-    import threading
-
-    server = LoopbackServer(("127.0.0.1", port), functools.partial(GzipHandler, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
 
 
 def launch(playwright) -> Browser:  # noqa: ANN001
@@ -186,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
         if built.returncode:
             print(built.stderr, file=sys.stderr)
             return built.returncode
-        server = serve(folder, port)
+        server = serve(folder, port, GzipHandler)
         try:
             with sync_playwright() as playwright:
                 browser = launch(playwright)
