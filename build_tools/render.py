@@ -11,11 +11,9 @@ from .model import DEFAULT_LANGUAGE, LANGUAGES, Node, Outcome, Question
 from .paths import (HOME, SEARCH_INDEX, SOURCES, TIPS, absolute_url, link, redirect_path,
                     relative_url)
 from .search_index import build_index, documents
-from .search_tables import tables
 from .strings import strings_for
 from .svg import flowchart_svg
-from .templating import render as _render, templates
-from .words import dictionary
+from .templating import render as _render
 
 
 def render_language(derived: Derived, lang: str, site_url: str) -> dict[str, str]:
@@ -71,13 +69,6 @@ def render_flowcharts(derived: Derived, lang: str) -> dict[str, str]:
     return {chart.path: _render_chart(derived, chart, lang, above=by_path.get(chart.parent),
                                       below=below.get(chart.path, []), whole=len(charts) == 1)
             for chart in charts}
-
-
-def warm_up() -> None:
-    """Compile every template and read the search tables now: forked workers inherit them."""
-    templates()
-    tables()
-    dictionary()
 
 
 def _page(derived: Derived, path: str, lang: str, title: str, description: str) -> dict:
