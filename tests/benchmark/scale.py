@@ -25,10 +25,10 @@ import threading
 import time
 from pathlib import Path
 
-from build_tools.charts import chart_pages
-from build_tools.derive import derive
-from build_tools.flowchart import layout
-from build_tools.tree import load_tree
+from build_tools.derive.charts import chart_pages
+from build_tools.derive.derive import derive
+from build_tools.render.flowchart.layout import layout
+from build_tools.tree.read import load_tree
 from tests.benchmark.common import table
 from tests.synthetic import synthetic_project
 

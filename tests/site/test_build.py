@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.derive import derive
-from build_tools.paths import SEARCH_INDEX, url_of
-from build_tools.site import read_published_urls
-from build_tools.tree import load_tree
+from build_tools.derive.derive import derive
+from build_tools.derive.paths import SEARCH_INDEX, url_of
+from build_tools.publish.site import read_published_urls
+from build_tools.tree.read import load_tree
 from tests.conftest import ROOT, BuiltSite, copy_project, mkdocs_build
 from tests.synthetic import synthetic_project
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import markdown
 
-from build_tools.derive import derive
-from build_tools.site import generate
-from build_tools.tree import load_tree
+from build_tools.derive.derive import derive
+from build_tools.publish.site import generate
+from build_tools.tree.read import load_tree
 from tests.conftest import MINIMAL_TREE, TODAY, write_tree
 
 

@@ -9,11 +9,11 @@ from pathlib import Path
 import jsonschema
 import yaml
 
-from build_tools.load import tree_files
-from build_tools.model import LineText, Outcome, Text
-from build_tools.schema import schema_text
+from build_tools.tree.load import tree_files
+from build_tools.tree.model import LineText, Outcome, Text
+from build_tools.tree.schema import schema_text
 from build_tools.settings import TREE_DIR
-from build_tools.tree import check_tree, load_tree
+from build_tools.tree.read import check_tree, load_tree
 from tests.conftest import MINIMAL_TREE, TODAY, write_tree
 
 

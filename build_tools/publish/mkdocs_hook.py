@@ -13,23 +13,23 @@ import os
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # `mkdocs` does not add the cwd
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # `mkdocs` does not add the cwd
 
 from mkdocs.config import load_config  # noqa: E402
 from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
-from build_tools.derive import Derived, derive  # noqa: E402
-from build_tools.model import DEFAULT_LANGUAGE, LANGUAGES  # noqa: E402
-from build_tools.paths import language_prefix  # noqa: E402
-from build_tools.problems import InvalidTree  # noqa: E402
+from build_tools.derive.derive import Derived, derive  # noqa: E402
+from build_tools.tree.model import DEFAULT_LANGUAGE, LANGUAGES  # noqa: E402
+from build_tools.derive.paths import language_prefix  # noqa: E402
+from build_tools.tree.problems import InvalidTree  # noqa: E402
 from build_tools.settings import ROOT, TREE_DIR  # noqa: E402
-from build_tools.site import (GeneratedSite, dropped_urls, generate_all, navigation,  # noqa: E402
+from build_tools.publish.site import (GeneratedSite, dropped_urls, generate_all, navigation,  # noqa: E402
                               read_published_urls)
-from build_tools.strings import strings_for  # noqa: E402
-from build_tools.tree import load_tree  # noqa: E402
-from build_tools.write import AtomicFolder  # noqa: E402
+from build_tools.render.strings import strings_for  # noqa: E402
+from build_tools.tree.read import load_tree  # noqa: E402
+from build_tools.publish.write import AtomicFolder  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.help_centre")
 LANGUAGE_CONFIGS = {lang: ROOT / f"mkdocs.{lang}.yml" for lang in LANGUAGES if lang != DEFAULT_LANGUAGE}

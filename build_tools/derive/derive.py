@@ -1,20 +1,16 @@
-"""What the templates need, computed once from the validated tree: trails, depths, branches,
-reply texts and descriptions. Templates then hold no logic beyond loops and conditionals."""
+"""What every view needs, computed once from the validated tree: order, trails, depths, status
+pages and tip users. Language-free: the per-language texts are render/text.py's."""
 
 from __future__ import annotations
 
-import re
 from collections import deque
 from dataclasses import dataclass
 from functools import cached_property
 
-from .model import Answer, Node, Outcome, Question, Text, Tip, Tree
-from .paths import absolute_url, node_path
-from .strings import STRINGS
-from .text_rules import shorten
+from build_tools.tree.model import Answer, Node, Question, Tip, Tree
+from build_tools.derive.paths import node_path
 
 MAX_TRAILS = 3  # a page reached by many paths shows the first few and counts the rest
-DESCRIPTION_LENGTH = 150
 
 
 @dataclass(frozen=True)
@@ -121,28 +117,3 @@ def _tip_users(tree: Tree) -> dict[str, tuple[str, ...]]:
         for ref in getattr(node, "tips", ()):
             users[ref.id].append(node.id)
     return {k: tuple(v) for k, v in users.items()}
-
-
-_MARKDOWN = re.compile(r"\*\*|__|`|\[([^\]]*)\]\([^)]*\)")
-
-
-def plain(text: str) -> str:
-    """Markdown reduced to the text a reader sees, on one line."""
-    text = _MARKDOWN.sub(lambda m: m.group(1) or "", text)
-    return " ".join(text.split())
-
-
-def lead(node: Node) -> Text:
-    """What a page says first: its summary, else its intro, else its question."""
-    return getattr(node, "summary", None) or getattr(node, "intro", None) or node.question
-
-
-def description(node: Node, lang: str) -> str:
-    """A meta description: the page's lead, as plain text, shortened on a word."""
-    return shorten(plain(lead(node)[lang]), DESCRIPTION_LENGTH)
-
-
-def reply_text(outcome: Outcome, lang: str, site_url: str, derived: Derived) -> str:
-    """The message an agent sends: the authored reply, then the absolute link."""
-    url = absolute_url(site_url, lang, derived.path(outcome.id))
-    return f"{plain(outcome.reply[lang])}\n{STRINGS['reply_link'][lang]}{url}"

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
-from .load import folder_files, load_file
-from .model import Tree, TreeFile
-from .parse import parse_files
-from .problems import InvalidTree, Problem
-from .validate import assemble, validate
+from build_tools.tree.load import folder_files, load_file
+from build_tools.tree.model import Tree, TreeFile
+from build_tools.tree.parse import parse_files
+from build_tools.tree.problems import InvalidTree, Problem
+from build_tools.tree.validate import assemble, validate
 
 
 def check_tree(folder: Path, today: datetime.date | None = None) -> tuple[Tree | None, list[Problem]]:

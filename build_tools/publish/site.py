@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .derive import Derived
-from .paths import (FLOWCHART, HOME, SOURCES, TIPS, language_of_url, language_prefix, redirect_path,
+from build_tools.derive.derive import Derived
+from build_tools.derive.paths import (FLOWCHART, HOME, SOURCES, TIPS, language_of_url, language_prefix, redirect_path,
                     url_of)
-from .render import render_language
-from .settings import DOCS_DIRS, PUBLISHED_URLS, TREE_DIR
-from .strings import strings_for
+from build_tools.render.pages import render_language
+from build_tools.settings import DOCS_DIRS, PUBLISHED_URLS, TREE_DIR
+from build_tools.render.strings import strings_for
 
 
 NavItem = dict[str, str]
