@@ -1,4 +1,4 @@
-"""Command line: `python -m build_tools check|build|replies|urls|tables|schema`.
+"""Command line: `python -m build_tools check|build|site|serve|replies|urls|tables|schema`.
 
 Every command validates the tree first; problems are printed one per line as
 `file:line:col: message`, and the exit code is 1.
@@ -19,7 +19,8 @@ from build_tools.tree.model import LANGUAGES, Tree
 from build_tools.derive.paths import absolute_url
 from build_tools.tree.problems import HelpCentreError, InvalidTree
 from build_tools.tree.schema import schema_text
-from build_tools.settings import PUBLISHED_URLS, TREE_DIR, site_url
+from build_tools.settings import PUBLISHED_URLS, ROOT, TREE_DIR, site_settings, site_url
+from build_tools.publish.builder import BUILDERS, build_site
 from build_tools.publish.site import dropped_urls, generate_all, read_published_urls, site_urls
 from build_tools.tree.read import check_tree, load_tree
 from build_tools.publish.write import AtomicFolder, write_files
@@ -50,6 +51,20 @@ def _parser() -> argparse.ArgumentParser:
                        help="folder to write (replaced atomically; default build/pages)")
     build.set_defaults(run=_build)
 
+    site = commands.add_parser("site", help="build the whole site: pages, builder, URL checks")
+    _common(site)
+    site.add_argument("--builder", choices=BUILDERS, default="mkdocs", help="default mkdocs")
+    site.add_argument("--out", type=Path, default=None,
+                      help="folder to write (replaced atomically; default: site_dir of mkdocs.yml)")
+    _languages(site)
+    site.set_defaults(run=_site)
+
+    serve = commands.add_parser("serve", help="build, serve on 127.0.0.1 and rebuild on edits")
+    serve.add_argument("--builder", choices=BUILDERS, default="mkdocs", help="default mkdocs")
+    serve.add_argument("--port", type=int, default=8000)
+    _languages(serve)
+    serve.set_defaults(run=_serve)
+
     replies = commands.add_parser("replies", help="export every outcome's reply text")
     _common(replies)
     replies.add_argument("--format", choices=("csv", "json"), default="csv")
@@ -74,6 +89,11 @@ def _parser() -> argparse.ArgumentParser:
 def _common(command: argparse.ArgumentParser) -> None:
     command.add_argument("--tree", type=Path, default=TREE_DIR, help="the decision tree folder")
     command.add_argument("--site-url", default=None, help="public address (default: mkdocs.yml)")
+
+
+def _languages(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--lang", action="append", choices=LANGUAGES, default=None,
+                         help="build only this language (repeatable; the Chinese root always)")
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -104,6 +124,18 @@ def _build(args: argparse.Namespace) -> int:
     pages = sum(len(s.files) for s in sites)
     print(f"Wrote {pages} files for {len(sites)} languages to {args.out}")
     return 0
+
+
+def _site(args: argparse.Namespace) -> int:
+    out = args.out or ROOT / site_settings().get("site_dir", "site")
+    print(build_site(out, args.site_url or site_url(), args.builder, args.lang or LANGUAGES, args.tree))
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from build_tools.publish.serve import serve
+
+    return serve(args.port, args.builder, args.lang or LANGUAGES)
 
 
 def _replies(args: argparse.Namespace) -> int:

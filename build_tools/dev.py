@@ -2,8 +2,9 @@
 
 Run with any Python 3.11+, no packages needed:
 
-    python3 build_tools/dev.py serve     # install (pinned), build, serve on :8000
+    python3 build_tools/dev.py serve     # install (pinned), build, serve on :8000, rebuild on edits
     python3 build_tools/dev.py test      # install (pinned), find a Chromium, run pytest
+    python3 build_tools/dev.py test --fast   # model, validation, golden and unit tests only
 
 This file uses the standard library only, because it runs before anything is
 installed. It keeps a virtual environment in `.venv/` and reinstalls it when a
@@ -26,6 +27,8 @@ DEV_REQUIREMENTS = ROOT / "requirements-dev.txt"
 CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
 # Tests read this to launch the browser; "playwright" means Playwright's own download.
 CHROMIUM_ENV = "HELP_CENTRE_CHROMIUM"
+# `test --fast`: every test but those marked slow (site builds, fuzzing) or browser.
+FAST = "not slow and not browser"
 
 
 def venv_python() -> Path:
@@ -112,10 +115,15 @@ def main(argv: list[str]) -> None:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     if command == "serve":
         python = ensure_venv(SITE_REQUIREMENTS)
-        _exec(python, ["-m", "mkdocs", "serve", *rest])
+        _exec(python, ["-m", "build_tools", "serve", *rest])
     elif command == "build":
         python = ensure_venv(SITE_REQUIREMENTS)
-        _exec(python, ["-m", "mkdocs", "build", "--strict", *rest])
+        _exec(python, ["-m", "build_tools", "site", *rest])
+    elif command == "test" and "--fast" in rest:
+        # The edit loop: no site builds, no browser (so no Chromium to find); CI runs everything.
+        python = ensure_venv(DEV_REQUIREMENTS)
+        rest.remove("--fast")
+        _exec(python, ["-m", "pytest", "-m", FAST, *rest])
     elif command == "test":
         python = ensure_venv(DEV_REQUIREMENTS)
         chromium = ensure_chromium(python)
@@ -128,8 +136,8 @@ def main(argv: list[str]) -> None:
         _exec(ensure_venv(DEV_REQUIREMENTS), rest)
     else:
         print(__doc__)
-        print("Also: build (strict site build into site/), bench (benchmarks),"
-              " python ARGS (the dev environment's Python).")
+        print("Also: build (the strict site build into site/: python -m build_tools site),"
+              " bench (benchmarks), python ARGS (the dev environment's Python).")
         sys.exit(0 if command in ("help", "-h", "--help") else 2)
 
 

@@ -1,10 +1,12 @@
-"""Where the project's files are, and the settings the build shares with MkDocs (read from
-mkdocs.yml, so that they are written once)."""
+"""Where the project's files are, and the site's settings (mkdocs.yml, read here and nowhere else:
+publish/config.py makes each builder's configuration from it)."""
 
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -12,14 +14,23 @@ ROOT = Path(__file__).resolve().parent.parent
 TREE_DIR = ROOT / "decision_tree"
 PUBLISHED_URLS = TREE_DIR / "published_urls.txt"
 USER_DICTIONARY = TREE_DIR / "search_userdict.txt"
-# Hand-written pages per language: the `docs_dir` of mkdocs.yml and mkdocs.en.yml (a test
-# checks they agree).
+# Hand-written pages per language, copied beside the generated ones for the builder.
 DOCS_DIRS = {"zh": ROOT / "docs" / "zh", "en": ROOT / "docs" / "en"}
+THEME_DIR = ROOT / "docs" / "overrides"
 MKDOCS_CONFIG = ROOT / "mkdocs.yml"
 
 
+@dataclass(frozen=True)
+class PythonTag:
+    """A `!!python/...` value of mkdocs.yml (a callable for the builder), kept as written so
+    that the configuration made from it says the same."""
+
+    tag: str
+    value: object
+
+
 class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml: `!ENV [NAME, default]` is resolved, Python tags are ignored."""
+    """Reads mkdocs.yml: `!ENV [NAME, default]` is resolved, Python tags are kept unresolved."""
 
 
 def _env(loader: yaml.SafeLoader, node: yaml.Node) -> object:
@@ -29,11 +40,24 @@ def _env(loader: yaml.SafeLoader, node: yaml.Node) -> object:
 
 
 _ConfigLoader.add_constructor("!ENV", _env)
-_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def _python_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> PythonTag:
+    value = (loader.construct_mapping(node, deep=True) if isinstance(node, yaml.MappingNode) else
+             loader.construct_sequence(node, deep=True) if isinstance(node, yaml.SequenceNode) else
+             loader.construct_scalar(node))
+    return PythonTag(node.tag, value)
+
+
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", _python_tag)
+
+
+def site_settings(config: Path = MKDOCS_CONFIG) -> dict[str, Any]:
+    """The site's settings as written in mkdocs.yml (`!ENV` resolved)."""
+    return yaml.load(config.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
 
 
 def site_url(config: Path = MKDOCS_CONFIG) -> str:
     """The site's public address (the `site_url` of mkdocs.yml, which CI sets from SITE_URL)."""
-    data = yaml.load(config.read_text(encoding="utf-8"), Loader=_ConfigLoader)
-    url = data.get("site_url") or "http://127.0.0.1:8000/"
+    url = site_settings(config).get("site_url") or "http://127.0.0.1:8000/"
     return url if url.endswith("/") else url + "/"

@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 import datetime
-import functools
 import http.server
-import os
 import shutil
 import socket
 import subprocess
 import sys
 import textwrap
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from build_tools.publish.serve import LoopbackServer, SubPathHandler, serve_folder
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = datetime.date(2026, 11, 26)  # fixed, so "review date in the future" tests do not drift
@@ -84,7 +83,7 @@ def write_tree(folder: Path, files: dict[str, str | bytes]) -> Path:
 # --- a built site, served the way GitHub Pages serves a project site: under a sub-path ---
 
 SUB_PATH = "/douyin-help/"
-PROJECT_PARTS = ("mkdocs.yml", "mkdocs.en.yml", "docs", "decision_tree", "build_tools")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "decision_tree", "build_tools")
 
 
 @dataclass(frozen=True)
@@ -99,10 +98,19 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def mkdocs_build(project: Path, out: Path, site_url: str, *extra: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out), *extra],
-                          cwd=project, env=env, capture_output=True, text=True)
+def site_build(project: Path, out: Path, site_url: str, builder: str = "mkdocs") -> subprocess.CompletedProcess:
+    """`python -m build_tools site` in a project: the tree checked, built by `builder`, swapped in."""
+    return subprocess.run([sys.executable, "-m", "build_tools", "site", "--out", str(out),
+                           "--site-url", site_url, "--builder", builder],
+                          cwd=project, capture_output=True, text=True)
+
+
+def differing_files(one: Path, other: Path) -> list[str]:
+    """Paths whose bytes differ between two built sites, or that only one of them has."""
+    files = {p.relative_to(one).as_posix() for p in one.rglob("*") if p.is_file()}
+    files |= {p.relative_to(other).as_posix() for p in other.rglob("*") if p.is_file()}
+    return sorted(f for f in files if not (one / f).is_file() or not (other / f).is_file()
+                  or (one / f).read_bytes() != (other / f).read_bytes())
 
 
 def copy_project(target: Path) -> Path:
@@ -117,55 +125,24 @@ def copy_project(target: Path) -> Path:
     return target
 
 
-class _SubPathHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site under SUB_PATH only; anything else, and missing files, get the 404 page."""
-
-    def log_message(self, format: str, *args: object) -> None:  # keep test output clean
-        pass
-
-    def send_head(self):  # noqa: ANN201 - the base class's signature
-        if not self.path.startswith(SUB_PATH):
-            return self._not_found()
-        self.path = "/" + self.path[len(SUB_PATH):]
-        local = Path(self.translate_path(self.path))
-        if not local.exists() or (local.is_dir() and not (local / "index.html").exists()):
-            return self._not_found()
-        return super().send_head()
-
-    def _not_found(self):  # noqa: ANN202
-        page = Path(self.directory) / "404.html"
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-        return None
-
-
-class LoopbackServer(http.server.ThreadingHTTPServer):
-    """A threaded server with room for a browser's burst of connections: socketserver's listen
-    backlog of 5 let a connection fail now and then when a page asked for many files at once
-    (a flowchart page's stylesheet failed once in a full test run)."""
-
-    request_queue_size = 128
+class _SubPathHandler(SubPathHandler):
+    sub_path = SUB_PATH
 
 
 def serve(folder: Path, port: int, handler: type[http.server.SimpleHTTPRequestHandler] = _SubPathHandler
           ) -> LoopbackServer:
-    """The folder served by `handler` on a loopback port, from a thread of this process."""
-    server = LoopbackServer(("127.0.0.1", port), functools.partial(handler, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
+    """The folder served by `handler` (by default under SUB_PATH) on a loopback port."""
+    return serve_folder(folder, port, handler)
 
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
-    """The real site, built once with `mkdocs build --strict` and served on a loopback port."""
+    """The real site, built once by `python -m build_tools site` (MkDocs, strict) and served on a
+    loopback port."""
     port = free_port()
     url = f"http://127.0.0.1:{port}{SUB_PATH}"
     folder = tmp_path_factory.mktemp("built") / "site"
-    result = mkdocs_build(ROOT, folder, url)
+    result = site_build(ROOT, folder, url)
     assert result.returncode == 0, result.stderr
     server = serve(folder, port)
     yield BuiltSite(folder, url)

@@ -8,6 +8,16 @@ from types import MappingProxyType
 
 STRINGS: dict[str, dict[str, str]] = {
     "language_name": {"zh": "中文", "en": "English"},
+    # The site's own name and words, which mkdocs.yml leaves to each language (publish/config.py).
+    "site_name": {"zh": "抖音订单帮助中心", "en": "Douyin Order Help"},
+    "site_description": {"zh": "抖音订单怎么取消、退款、删除：按订单状态一步步告诉你在 App 里点哪里。",
+                         "en": "How to cancel, get a refund for, or delete a Douyin order, step by "
+                               "step by order status."},
+    "copyright": {"zh": "本站是独立指南，不是抖音官方帮助中心；与 App 实际显示不同时，以 App 为准。",
+                  "en": "An independent guide, not Douyin's own help centre; where the app shows "
+                        "something different, the app is right."},
+    "palette_toggle_default": {"zh": "切换到深色模式", "en": "Switch to dark mode"},
+    "palette_toggle_slate": {"zh": "切换到浅色模式", "en": "Switch to light mode"},
     "your_answers": {"zh": "你的回答", "en": "Your answers"},
     "colon": {"zh": "：", "en": ": "},
     "list_separator": {"zh": "、", "en": ", "},

@@ -32,10 +32,11 @@ def run(command: list[str], cwd: Path = ROOT, **env: str) -> subprocess.Complete
     return result
 
 
-def mkdocs_build(out: Path, site_url: str = "https://example.org/help/", cwd: Path = ROOT,
-                 env: dict[str, str] | None = None) -> None:
-    run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)], cwd=cwd,
-        SITE_URL=site_url, **(env or {}))
+def site_build(out: Path, site_url: str = "https://example.org/help/", cwd: Path = ROOT,
+               *options: str) -> None:
+    """`python -m build_tools site` (options such as `--builder properdocs`, `--lang zh`)."""
+    run([sys.executable, "-m", "build_tools", "site", "--out", str(out), "--site-url", site_url,
+         *options], cwd=cwd)
 
 
 def gzip_size(data: bytes) -> int:

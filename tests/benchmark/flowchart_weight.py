@@ -18,7 +18,7 @@ from build_tools.render.text import plain
 from build_tools.render.flowchart.svg import flowchart_svg
 from build_tools.settings import TREE_DIR
 from build_tools.tree.read import load_tree
-from tests.benchmark.common import gzip_size, mkdocs_build, run, table
+from tests.benchmark.common import gzip_size, run, site_build, table
 from tests.benchmark.lighthouse_budgets import HERE, ensure_node_packages
 from tests.synthetic import synthetic_tree
 
@@ -72,7 +72,7 @@ def main(argv: list[str] | None = None) -> None:
     ensure_node_packages()
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
-        mkdocs_build(work / "site")
+        site_build(work / "site")
         ours_html = (work / "site" / "flowchart" / "index.html").read_bytes()
         ours_assets = sum(gzip_size((work / "site" / a).read_bytes()) for a in OUR_ASSETS)
         theirs_html = (mermaid_site(work) / "index.html").read_bytes()

@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from tests.benchmark.common import mkdocs_build, run
+from tests.benchmark.common import run, site_build
 from tests.benchmark.gzip_server import serve_gzipped
 from tests.conftest import free_port
 
@@ -107,7 +107,7 @@ def main(argv: list[str] | None = None) -> None:
         work = Path(folder)
         port = free_port()
         ours_url = f"http://127.0.0.1:{port}/douyin-help/"
-        mkdocs_build(work / "site", site_url=ours_url)
+        site_build(work / "site", site_url=ours_url)
         ours = serve_gzipped(work / "site", port, "/douyin-help/")
         plain_port = free_port()
         plain = serve_gzipped(plain_material_site(work, outcome_text(work / "site")), plain_port)

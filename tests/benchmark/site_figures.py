@@ -10,22 +10,32 @@ import tempfile
 from pathlib import Path
 
 from build_tools.derive.derive import derive
+from build_tools.publish.builder import BUILDERS
 from build_tools.settings import TREE_DIR
 from build_tools.publish.site import read_published_urls
 from build_tools.tree.read import load_tree
-from tests.benchmark.common import ROOT, gzip_size, median_seconds, mkdocs_build, run, table
+from tests.benchmark.common import ROOT, gzip_size, median_seconds, run, site_build, table
+from tests.conftest import differing_files
 
 RUNS = 5
+URL = "https://example.org/help/"
 
 
 def build_times(work: Path) -> list[tuple[str, str]]:
+    """Our step alone, and the whole site with each builder; the builders' outputs compared."""
     ours = median_seconds(lambda: run([sys.executable, "-m", "build_tools", "build", "--out",
                                        str(work / "pages")]), RUNS)
-    whole = median_seconds(lambda: mkdocs_build(work / "site"), RUNS)
-    pages = len(list((work / "site").rglob("*.html")))
+    whole = {builder: median_seconds(lambda: site_build(work / builder, URL, ROOT, "--builder", builder),
+                                     RUNS) for builder in BUILDERS}
+    first, *others = BUILDERS
+    pages = len(list((work / first).rglob("*.html")))
     return [("python -m build_tools build (median of 5)", f"{ours:.2f} s"),
-            ("mkdocs build --strict, both languages (median of 5)", f"{whole:.2f} s"),
-            ("ratio: our step / whole build", f"{ours / whole:.1%}"),
+            *((f"python -m build_tools site --builder {b}, both languages (median of 5)",
+               f"{s:.2f} s") for b, s in whole.items()),
+            *((f"ratio: {b} / {first}", f"{whole[b] / whole[first]:.2f}") for b in others),
+            (f"ratio: our step / the {first} site build", f"{ours / whole[first]:.1%}"),
+            *((f"files that differ, {b} against {first}", str(len(differing_files(work / first, work / b))))
+              for b in others),
             ("HTML pages written", str(pages))]
 
 
@@ -34,7 +44,7 @@ def journey_figures(work: Path) -> list[tuple[str, str]]:
     outcomes = derived.tree.outcomes()
     deepest = max(outcomes, key=lambda o: derived.depth[o.id])
     published = read_published_urls()
-    html = (work / "site" / "guide" / deepest.id / "index.html").read_bytes()
+    html = (work / BUILDERS[0] / "guide" / deepest.id / "index.html").read_bytes()
     return [("outcomes", str(len(outcomes))),
             ("clicks from home to the deepest outcome", f"{derived.depth[deepest.id]} ({deepest.id})"),
             ("mean clicks from home to an outcome",
@@ -48,14 +58,14 @@ def edition_figures(work: Path) -> list[tuple[str, str]]:
     """The English edition: pages per language, untranslated texts, cost against Chinese alone."""
     from tests.unit.test_translations import untranslated
 
-    zh_only = median_seconds(lambda: mkdocs_build(work / "zh-only", env={"HELP_CENTRE_LANGUAGES": "zh"}), RUNS)
-    both = median_seconds(lambda: mkdocs_build(work / "both"), RUNS)
+    zh_only = median_seconds(lambda: site_build(work / "zh-only", URL, ROOT, "--lang", "zh"), RUNS)
+    both = median_seconds(lambda: site_build(work / "both", URL), RUNS)
     zh_pages = [p for p in (work / "both").rglob("index.html") if "en" not in p.relative_to(work / "both").parts[:1]]
     en_pages = list((work / "both" / "en").rglob("index.html"))
     return [("pages, Chinese", str(len(zh_pages))), ("pages, English", str(len(en_pages))),
             ("English texts left untranslated", str(len(untranslated(load_tree(TREE_DIR))))),
-            ("mkdocs build, Chinese only (median of 5)", f"{zh_only:.2f} s"),
-            ("mkdocs build, both languages (median of 5)", f"{both:.2f} s"),
+            ("site build, Chinese only (median of 5)", f"{zh_only:.2f} s"),
+            ("site build, both languages (median of 5)", f"{both:.2f} s"),
             ("ratio: both / Chinese only", f"{both / zh_only:.2f}")]
 
 

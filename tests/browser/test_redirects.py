@@ -6,7 +6,7 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, expect
 
-from tests.conftest import SUB_PATH, copy_project, free_port, mkdocs_build, serve
+from tests.conftest import SUB_PATH, copy_project, free_port, serve, site_build
 from tests.site.test_links import rename_fraud
 
 
@@ -17,7 +17,7 @@ def test_a_renamed_page_keeps_its_old_url_as_a_redirect(tmp_path: Path, browser:
         tree.write("\nredirects:\n  - old: fraud\n    to: merchant-fraud\n")
     port = free_port()
     url = f"http://127.0.0.1:{port}{SUB_PATH}"
-    result = mkdocs_build(project, project / "site", url)
+    result = site_build(project, project / "site", url)
     assert result.returncode == 0, result.stderr
     server = serve(project / "site", port)
     try:

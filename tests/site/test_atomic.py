@@ -2,13 +2,13 @@
 byte, and the next build removes what it left behind (docs/decisions/002-atomic-builds.md).
 
 Both ways of building are covered: `python -m build_tools build --out X` (the generated Markdown)
-and `mkdocs build` (the site; the staging happens in build_tools/publish/mkdocs_hook.py). Each test works
-on a copy of the project, so it may break the tree and the hand-written pages.
+and `python -m build_tools site --out X` (the site, built by MkDocs into the staging folder; see
+build_tools/publish/builder.py). Each test works on a copy of the project, so it may break the
+tree and the hand-written pages.
 """
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys
@@ -18,15 +18,16 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import copy_project, mkdocs_build
+from tests.conftest import copy_project, site_build
 
 pytestmark = pytest.mark.slow
 
 URL = "https://example.org/"
 # The real write takes milliseconds: too short to hit with a signal. This runs the real command
-# line with a slow (or full) disk: after the first language is written, it waits, or fails.
+# line (`python -m build_tools`) with a slow (or full) disk: after the first language is written,
+# it waits, or fails.
 CLI_WITH_A_SLOW_DISK = """\
-import errno, sys, time
+import errno, runpy, sys, time
 import build_tools.cli as cli
 write_files, mode = cli.write_files, sys.argv.pop(1)
 def slow_write(folder, files):
@@ -35,7 +36,7 @@ def slow_write(folder, files):
         raise OSError(errno.ENOSPC, "No space left on device")
     time.sleep(120)
 cli.write_files = slow_write
-sys.exit(cli.main(sys.argv[1:]))
+runpy.run_module("build_tools", run_name="__main__")
 """
 
 Snapshot = dict[str, bytes | None]
@@ -88,9 +89,9 @@ def pages(project: Path) -> Path:
 
 @pytest.fixture
 def good_site(project: Path) -> Path:
-    """A good `mkdocs build --strict`: the site every failure must leave alone."""
+    """A good site build: the site every failure must leave alone."""
     out = project / "site"
-    result = mkdocs_build(project, out, URL)
+    result = site_build(project, out, URL)
     assert result.returncode == 0, result.stderr
     return out
 
@@ -125,17 +126,19 @@ def test_a_full_disk_halfway_through_keeps_the_pages(project: Path, pages: Path)
 
 @pytest.mark.parametrize("page", ["docs/zh/about.md", "docs/en/about.md"],
                          ids=["Chinese edition", "English edition"])
-def test_a_strict_mode_warning_fails_mkdocs_and_keeps_the_site(project: Path, good_site: Path, page: str) -> None:
+def test_a_strict_mode_warning_fails_the_site_build_and_keeps_the_site(project: Path, good_site: Path,
+                                                                       page: str) -> None:
     """MkDocs aborts a strict build only after writing every page (and the English edition is a
-    build of its own, nested in the Chinese one): the staging folder must still be dropped."""
+    build of its own, after the Chinese one): the staging folder must still be dropped."""
     before = snapshot(good_site)
     path = project / page
     path.write_text(path.read_text(encoding="utf-8") + "\n[broken](no-such-page.md)\n", encoding="utf-8")
 
-    result = mkdocs_build(project, good_site, URL)
+    result = site_build(project, good_site, URL)
 
     assert result.returncode == 1
     assert "contains a link 'no-such-page.md', but the target is not found" in result.stderr
+    assert "the last good site is kept" in result.stderr and "Traceback" not in result.stderr
     assert snapshot(good_site) == before
     assert leftovers(good_site) == []
 
@@ -184,28 +187,29 @@ def test_an_interrupted_command_line_build_keeps_the_pages(project: Path, pages:
 
     assert code != 0
     assert snapshot(pages) == before
-    # Ctrl-C lets the build clean up; SIGTERM kills it where it stands, the next build cleans up.
-    assert leftovers(pages) == ([] if sig == signal.SIGINT else [staging.name])
+    assert leftovers(pages) == []  # both signals unwind the build: it removes its staging folder
     assert cli_build(project, pages).returncode == 0
     assert leftovers(pages) == []
     assert "已取消（新）" in (pages / "zh" / "guide" / "cancelled.md").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("sig", SIGNALS)
-def test_an_interrupted_mkdocs_build_keeps_the_site(project: Path, good_site: Path, sig: signal.Signals) -> None:
+def test_an_interrupted_site_build_keeps_the_site(project: Path, good_site: Path, sig: signal.Signals) -> None:
+    """Stopped while the builder writes: the builder is ended with the build, nothing is left."""
     before = snapshot(good_site)
     change_a_title(project)
-    env = {**os.environ, "SITE_URL": URL, "NO_MKDOCS_2_WARNING": "1"}
-    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(good_site)],
-                               cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen([sys.executable, "-m", "build_tools", "site", "--out", str(good_site),
+                                "--site-url", URL], cwd=project,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     staging = good_site.with_name(f".{good_site.name}.building-{process.pid}")
 
-    code = interrupt(process, staging, sig, staging.exists)
+    code = interrupt(process, staging, sig, lambda: (staging / "assets").exists())
 
     assert code != 0
     assert snapshot(good_site) == before
-    assert leftovers(good_site) == ([] if sig == signal.SIGINT else [staging.name])
-    assert mkdocs_build(project, good_site, URL).returncode == 0
+    assert leftovers(good_site) == []
+    assert not staging.exists()
+    assert site_build(project, good_site, URL).returncode == 0
     assert leftovers(good_site) == []
     assert "已取消（新）" in (good_site / "guide" / "cancelled" / "index.html").read_text(encoding="utf-8")
 

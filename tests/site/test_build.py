@@ -1,4 +1,5 @@
-"""The strict site build: complete, deterministic, searchable in Chinese, atomic on failure."""
+"""The strict site build (`python -m build_tools site`): complete, deterministic, the same with
+either builder, searchable in Chinese, atomic on failure."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from build_tools.derive.derive import derive
 from build_tools.derive.paths import SEARCH_INDEX, url_of
 from build_tools.publish.site import read_published_urls
 from build_tools.tree.read import load_tree
-from tests.conftest import ROOT, BuiltSite, copy_project, mkdocs_build
+from tests.conftest import ROOT, BuiltSite, copy_project, differing_files, site_build
 from tests.synthetic import synthetic_project
 
 pytestmark = pytest.mark.slow
@@ -75,22 +76,49 @@ def test_outcome_pages_have_a_description_and_link_preview(site: BuiltSite) -> N
 
 def test_two_builds_are_byte_identical(site: BuiltSite, tmp_path: Path) -> None:
     again = tmp_path / "again"
-    assert mkdocs_build(ROOT, again, site.url).returncode == 0
-    first = {p.relative_to(site.folder): p.read_bytes() for p in site.folder.rglob("*") if p.is_file()}
-    second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
-    assert sorted(first) == sorted(second)
-    assert [str(p) for p in first if first[p] != second[p]] == []
+    assert site_build(ROOT, again, site.url).returncode == 0
+    assert differing_files(site.folder, again) == []
+
+
+def test_properdocs_builds_the_same_site_as_mkdocs(site: BuiltSite, tmp_path: Path) -> None:
+    """ProperDocs, MkDocs' maintained fork, runs the same configuration: byte for byte the same
+    site. (Material's generator tag would name the builder's version; our theme leaves it out.)"""
+    other = tmp_path / "properdocs"
+    result = site_build(ROOT, other, site.url, builder="properdocs")
+    assert result.returncode == 0, result.stderr
+    assert differing_files(site.folder, other) == []
+
+
+def test_each_language_gets_its_own_site_words_from_the_one_settings_file(site: BuiltSite) -> None:
+    zh, en = html(site, "guide/cancelled"), html(site, "en/guide/cancelled")
+    assert "- 抖音订单帮助中心</title>" in zh and "- Douyin Order Help</title>" in en
+    assert 'title="切换到深色模式"' in zh and 'title="Switch to dark mode"' in en
+    assert "本站是独立指南" in zh and "An independent guide" in en
+    assert '<html lang="zh"' in zh and '<html lang="en"' in en
+
+
+def test_a_setting_that_drops_a_published_page_fails_the_build(tmp_path: Path) -> None:
+    """The builder must publish every promised URL: a settings file that leaves out the
+    hand-written page is caught after the builder ran, and nothing is swapped in."""
+    project = copy_project(tmp_path / "project")
+    settings = project / "mkdocs.yml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "exclude_docs: |\n  about.md\n",
+                        encoding="utf-8")
+    result = site_build(project, project / "site", "https://example.org/")
+    assert result.returncode == 1
+    assert "mkdocs built no page for these published URLs:\n  /about/\n" in result.stderr
+    assert not (project / "site").exists()
 
 
 def test_a_broken_tree_fails_the_build_and_keeps_the_last_good_site(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     out = project / "site"
-    assert mkdocs_build(project, out, "https://example.org/").returncode == 0
+    assert site_build(project, out, "https://example.org/").returncode == 0
     before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
     tree_file = project / "decision_tree" / "cancelled.yaml"
     tree_file.write_text(tree_file.read_text(encoding="utf-8").replace("kind: outcome", "kind: outcom"),
                          encoding="utf-8")
-    result = mkdocs_build(project, out, "https://example.org/")
+    result = site_build(project, out, "https://example.org/")
     assert result.returncode == 1
     assert ("decision_tree/cancelled.yaml:5:11: `kind` is 'outcom' (did you mean 'outcome'?); "
             "it must be one of: question, outcome, tip") in result.stderr
@@ -102,7 +130,7 @@ def test_a_broken_tree_fails_the_build_and_keeps_the_last_good_site(tmp_path: Pa
 def test_a_100_node_tree_is_built_in_both_languages(tmp_path: Path) -> None:
     project = synthetic_project(tmp_path, 100)
     out = tmp_path / "site"
-    result = mkdocs_build(project, out, "https://example.org/")
+    result = site_build(project, out, "https://example.org/")
     assert result.returncode == 0, result.stderr
     derived = derive(load_tree(project / "decision_tree"))
     for node in derived.tree.nodes.values():

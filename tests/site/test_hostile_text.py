@@ -20,7 +20,7 @@ import pytest
 import yaml
 
 from build_tools.tree.read import check_tree
-from tests.conftest import ROOT, TODAY, copy_project, mkdocs_build
+from tests.conftest import ROOT, TODAY, copy_project, site_build
 
 pytestmark = pytest.mark.slow
 
@@ -171,7 +171,7 @@ def build(folder: Path, value: str | None) -> Built:
     project = copy_project(folder)
     if value is not None:
         plant(project / "decision_tree", value)
-    result = mkdocs_build(project, project / "site", URL)
+    result = site_build(project, project / "site", URL)
     assert result.returncode == 0, result.stderr
     site = project / "site"
     return Built(site, {p.relative_to(site).as_posix(): Page(p.read_text(encoding="utf-8"))

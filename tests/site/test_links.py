@@ -10,7 +10,7 @@ from urllib.parse import unquote, urljoin, urldefrag
 import pytest
 
 from build_tools.publish.site import read_published_urls
-from tests.conftest import BuiltSite, copy_project, mkdocs_build
+from tests.conftest import BuiltSite, copy_project, site_build
 
 pytestmark = pytest.mark.slow
 
@@ -87,7 +87,7 @@ def rename_fraud(project: Path) -> None:
 def test_renaming_a_page_without_a_redirect_fails_the_build(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     rename_fraud(project)
-    result = mkdocs_build(project, project / "site", "https://example.org/")
+    result = site_build(project, project / "site", "https://example.org/")
     assert result.returncode == 1
     assert "These published URLs would stop working" in result.stderr
     assert "\n  /guide/fraud/\n" in result.stderr + "\n"
