@@ -39,7 +39,7 @@ from playwright.sync_api import Browser, sync_playwright  # noqa: E402
 from build_tools.tree.model import LANGUAGES  # noqa: E402
 from build_tools.derive.paths import SEARCH_INDEX, language_prefix  # noqa: E402
 from tests.browser.conftest import CHROMIUM_FLAGS, PHONE  # noqa: E402
-from tests.conftest import SUB_PATH, _SubPathHandler, free_port, mkdocs_build, serve  # noqa: E402
+from tests.conftest import SUB_PATH, _SubPathHandler, free_port, serve, site_build  # noqa: E402
 from tests.search.runner import (QUERIES, RESULT_LINKS, SEARCH_INPUT, SEARCH_TOGGLE, TARGET_AT_1,  # noqa: E402
                                  TARGET_AT_3, UNSEEN, Outcome, load_queries, rates, run_queries)
 
@@ -133,7 +133,7 @@ def first_result_ms(browser: Browser, url: str, query: str, throttled: bool) -> 
         cdp.send("Network.emulateNetworkConditions", PHONE_NETWORK)
         cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
     page.goto(url, wait_until="load")
-    loaded = page.evaluate(ARM, {"list": ".md-search-result__list", "item": ".md-search-result__item"})
+    loaded = page.evaluate(ARM, {"list": ".help-search-result__list", "item": ".help-search-result__item"})
     page.locator(SEARCH_TOGGLE).click()
     page.locator(SEARCH_INPUT).fill(query)
     page.locator(SEARCH_INPUT).press("End")
@@ -173,7 +173,7 @@ def main(argv: list[str] | None = None) -> int:
         port = free_port()
         url = f"http://127.0.0.1:{port}{SUB_PATH}"
         folder = Path(tmp) / "site"
-        built = mkdocs_build(ROOT, folder, url)
+        built = site_build(ROOT, folder, url)
         if built.returncode:
             print(built.stderr, file=sys.stderr)
             return built.returncode

@@ -60,8 +60,8 @@ def test_every_page_loads_cleanly(site: BuiltSite, phone: Page) -> None:
 def test_searching_makes_no_failed_request(site: BuiltSite, phone: Page) -> None:
     seen = problems_loading(phone, site.url, site)
     phone.locator("label[for=__search]").first.click()
-    phone.locator("input.md-search__input").press_sequentially("退款")
-    expect(phone.locator(".md-search-result__item").first).to_be_visible()
+    phone.locator("input.help-search__input").press_sequentially("退款")
+    expect(phone.locator(".help-search-result__item").first).to_be_visible()
     assert seen == []
 
 

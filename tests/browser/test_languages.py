@@ -73,6 +73,6 @@ def test_the_switch_works_without_javascript(site: BuiltSite, phone_without_js: 
 
 def test_the_search_box_speaks_the_page_language(site: BuiltSite, phone: Page) -> None:
     phone.goto(f"{site.url}en/")
-    expect(phone.locator("input.md-search__input")).to_have_attribute("placeholder", "Search")
+    expect(phone.locator("input.help-search__input")).to_have_attribute("placeholder", "Search")
     phone.goto(site.url)
-    expect(phone.locator("input.md-search__input")).to_have_attribute("placeholder", "搜索")
+    expect(phone.locator("input.help-search__input")).to_have_attribute("placeholder", "搜索")

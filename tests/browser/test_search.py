@@ -62,8 +62,8 @@ def test_a_search_that_finds_nothing_offers_the_way_forward(site: BuiltSite, pho
 def test_the_empty_state_links_work_from_a_deep_page(site: BuiltSite, phone: Page) -> None:
     phone.goto(site.url + "en/guide/cancelled/")
     phone.locator("header label.md-header__button[for='__search']").click()
-    phone.locator("input.md-search__input").fill("qwertyuiop")
-    phone.locator("input.md-search__input").press("End")
+    phone.locator("input.help-search__input").fill("qwertyuiop")
+    phone.locator("input.help-search__input").press("End")
     link = phone.locator(".help-search-empty a").first
     expect(link).to_be_visible()
     # The search dialog slides in on a phone: tap once it stands still, as a reader would.

@@ -2,7 +2,7 @@
 
 Shared by tests/browser/test_search.py (asserts the targets) and tests/benchmark/search_hits.py
 (prints the figures). A query is typed into the site's search input in a real browser; the
-answer is the order of the result items (`.md-search-result__item`), each item's first link
+answer is the order of the result items (`.help-search-result__item`), each item's first link
 being the page it stands for.
 """
 
@@ -29,9 +29,9 @@ TARGET_AT_3 = 1.0
 
 # The search box, its results, and the header button that opens it on a phone.
 SEARCH_TOGGLE = "header label.md-header__button[for='__search']"
-SEARCH_INPUT = "input.md-search__input"
-RESULT_META = ".md-search-result__meta"
-RESULT_LINKS = ".md-search-result__list > .md-search-result__item > a:first-child"
+SEARCH_INPUT = "input.help-search__input"
+RESULT_META = ".help-search-result__meta"
+RESULT_LINKS = ".help-search-result__list > .help-search-result__item > a:first-child"
 
 
 @dataclass(frozen=True)

@@ -156,10 +156,10 @@
   }
 
   function resultItem(doc, root) {
-    var item = element("li", "md-search-result__item");
-    var link = element("a", "md-search-result__link");
+    var item = element("li", "help-search-result__item");
+    var link = element("a", "help-search-result__link");
     link.href = new URL(doc[0], root).href;
-    var article = element("article", "md-search-result__article md-typeset");
+    var article = element("article", "help-search-result__article");
     article.appendChild(element("h1", "", doc[1]));
     article.appendChild(element("p", "", doc[2]));
     link.appendChild(article);
@@ -184,8 +184,8 @@
   }
 
   function show(dialog, query) {
-    var meta = dialog.querySelector(".md-search-result__meta");
-    var list = dialog.querySelector(".md-search-result__list");
+    var meta = dialog.querySelector(".help-search-result__meta");
+    var list = dialog.querySelector(".help-search-result__list");
     var old = dialog.querySelector(".help-search-empty");
     if (old) { old.remove(); }
     list.textContent = "";
@@ -214,7 +214,7 @@
     if (!dialog || !toggle || dialog.hasAttribute("data-ready")) { return; }
     dialog.setAttribute("data-ready", "");
     var input = dialog.querySelector("input");
-    var meta = dialog.querySelector(".md-search-result__meta");
+    var meta = dialog.querySelector(".help-search-result__meta");
     meta.setAttribute("data-placeholder", meta.textContent.trim());
     var pending = null;
     var update = function (event) {
@@ -226,7 +226,7 @@
     input.addEventListener("compositionend", update);
     dialog.querySelector("form").addEventListener("submit", function (event) {
       event.preventDefault();
-      var first = dialog.querySelector(".md-search-result__link");
+      var first = dialog.querySelector(".help-search-result__link");
       if (first) { location.href = first.href; }
     });
     dialog.querySelector("form").addEventListener("reset", function () {
