@@ -1,6 +1,8 @@
 """Golden files: the Markdown generated from tests/golden/tree, checked in as expected output.
 
-A template change shows up as a diff of these files. When the change is intended, refresh them:
+A template change shows up as a diff of these files. When the change is intended, refresh them
+(the run rewrites the files and fails, naming them; review the diff, then run it again without
+the variable):
 
     UPDATE_GOLDEN=1 python3 build_tools/dev.py test tests/test_golden.py
 """
@@ -29,21 +31,30 @@ def generated() -> dict[str, str]:
 
 
 def test_generated_pages_match_the_golden_files() -> None:
+    """Compared before anything is written: with UPDATE_GOLDEN set, differing files are rewritten
+    and the test fails, naming them, so the refresh is reviewed and then checked by a clean run."""
     files = generated()
     expected_dir = GOLDEN / "expected"
-    if os.environ.get("UPDATE_GOLDEN"):
-        for path, content in files.items():
-            target = expected_dir / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(content, encoding="utf-8")
-        for stale in expected_dir.rglob("*.*"):
-            if stale.relative_to(expected_dir).as_posix() not in files:
-                stale.unlink()
     expected = {p.relative_to(expected_dir).as_posix(): p.read_text(encoding="utf-8")
                 for p in expected_dir.rglob("*.*")}
+    changed = sorted(path for path in files.keys() | expected.keys() if files.get(path) != expected.get(path))
+    if os.environ.get("UPDATE_GOLDEN") and changed:
+        rewrite(expected_dir, files)
+        pytest.fail(f"rewrote {len(changed)} golden files: {', '.join(changed)}; review the diff "
+                    "(git diff tests/golden) and run the test again without UPDATE_GOLDEN")
     assert sorted(files) == sorted(expected), "pages were added or removed"
     for path, content in files.items():
         assert content == expected[path], f"{path} differs from its golden file"
+
+
+def rewrite(expected_dir: Path, files: dict[str, str]) -> None:
+    for path, content in files.items():
+        target = expected_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content, encoding="utf-8")
+    for stale in expected_dir.rglob("*.*"):
+        if stale.relative_to(expected_dir).as_posix() not in files:
+            stale.unlink()
 
 
 def test_generation_is_deterministic() -> None:
