@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from urllib.parse import urlsplit
 
 from build_tools.tree.model import DEFAULT_LANGUAGE, LANGUAGES
 
@@ -56,6 +57,11 @@ def _relative(here: list[str], there: list[str]) -> str:
     while common < min(len(here), len(there)) and here[common] == there[common]:
         common += 1
     return "/".join([".."] * (len(here) - common) + there[common:])
+
+
+def root_path(site_url: str, lang: str) -> str:
+    """The path of a language's root on the server (`/help/en/` for https://example.org/help/)."""
+    return urlsplit(site_url).path.rstrip("/") + "/" + language_prefix(lang)
 
 
 def absolute_url(site_url: str, lang: str, path: str) -> str:

@@ -10,7 +10,7 @@ from build_tools.render.text import description, reply_text
 from build_tools.render.flowchart.layout import flowchart_outline
 from build_tools.tree.model import DEFAULT_LANGUAGE, LANGUAGES, Node, Outcome, Question
 from build_tools.derive.paths import (HOME, SEARCH_INDEX, SOURCES, TIPS, absolute_url, link, redirect_path,
-                    relative_url)
+                    relative_url, root_path)
 from build_tools.render.search.index import build_index, documents
 from build_tools.render.strings import strings_for
 from build_tools.render.flowchart.svg import flowchart_svg
@@ -19,7 +19,7 @@ from build_tools.render.templating import render as _render
 
 def render_language(derived: Derived, lang: str, site_url: str) -> dict[str, str]:
     """Every generated file of one language: path (relative to its docs root) -> content."""
-    return in_order({**render_pages(derived, lang, site_url), **render_flowcharts(derived, lang),
+    return in_order({**render_pages(derived, lang, site_url), **render_flowcharts(derived, lang, site_url),
                      **render_search_index(derived, lang)})
 
 
@@ -59,7 +59,7 @@ def render_pages(derived: Derived, lang: str, site_url: str) -> dict[str, str]:
     return pages
 
 
-def render_flowcharts(derived: Derived, lang: str) -> dict[str, str]:
+def render_flowcharts(derived: Derived, lang: str, site_url: str) -> dict[str, str]:
     """The language's flowchart pages: the tree cut into charts (charts.py), each linked to the
     charts above and below it."""
     charts = chart_pages(derived)
@@ -67,7 +67,7 @@ def render_flowcharts(derived: Derived, lang: str) -> dict[str, str]:
     below: dict[str | None, list[ChartPage]] = {}
     for chart in charts:
         below.setdefault(chart.parent, []).append(chart)
-    return {chart.path: _render_chart(derived, chart, lang, above=by_path.get(chart.parent),
+    return {chart.path: _render_chart(derived, chart, lang, site_url, above=by_path.get(chart.parent),
                                       below=below.get(chart.path, []), whole=len(charts) == 1)
             for chart in charts}
 
@@ -84,7 +84,7 @@ def _page(derived: Derived, path: str, lang: str, title: str, description: str) 
     }
 
 
-def _render_chart(derived: Derived, chart: ChartPage, lang: str, above: ChartPage | None,
+def _render_chart(derived: Derived, chart: ChartPage, lang: str, site_url: str, above: ChartPage | None,
                   below: list[ChartPage], whole: bool) -> str:
     """One flowchart page: the chart, links to the charts above and below it, the outline;
     `whole` when it is the only chart, of the whole tree."""
@@ -97,7 +97,7 @@ def _render_chart(derived: Derived, chart: ChartPage, lang: str, above: ChartPag
     return _render("flowchart.md.j2", context, has_flowchart=True, chart_name=name,
                    above=above, below=below,
                    chart_link=lambda c: link(chart.path, c.path),
-                   svg=flowchart_svg(derived, lang, chart.path, only=only),
+                   svg=flowchart_svg(derived, lang, chart.path, only=only, root=root_path(site_url, lang)),
                    outline=flowchart_outline(derived, lang, chart.path, only=only))
 
 
@@ -111,7 +111,7 @@ def _chart_name(derived: Derived, chart: ChartPage, lang: str) -> str:
 def _render_node(derived: Derived, node: Node, lang: str, site_url: str, chart_path: str) -> str:
     path = derived.path(node.id)
     context = _page(derived, path, lang, node.title[lang], description(node, lang))
-    branch_svg = _branch_chart(derived, node, lang, path)
+    branch_svg = _branch_chart(derived, node, lang, path, root_path(site_url, lang))
     context.update(
         node=node,
         is_home=path == HOME,
@@ -132,8 +132,8 @@ def _render_node(derived: Derived, node: Node, lang: str, site_url: str, chart_p
     return _render(f"{node.kind}.md.j2", context)
 
 
-def _branch_chart(derived: Derived, node: Node, lang: str, path: str) -> str:
+def _branch_chart(derived: Derived, node: Node, lang: str, path: str, root: str) -> str:
     """A status page's own small flowchart: the status and what its answers lead to."""
     if node.id not in derived.statuses or not isinstance(node, Question):
         return ""
-    return flowchart_svg(derived, lang, path, only=first_boxes(derived, node.id))
+    return flowchart_svg(derived, lang, path, only=first_boxes(derived, node.id), root=root)

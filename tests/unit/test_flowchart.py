@@ -21,7 +21,7 @@ from build_tools.derive.derive import Derived, answers, derive
 from build_tools.render.flowchart.layout import flowchart_outline, text_width, wrap
 from build_tools.render.flowchart.svg import flowchart_svg
 from build_tools.tree.model import Answer, LineText, Outcome, Question, Ref, Source, Text, Tip, Tree
-from build_tools.derive.paths import link, relative_url
+from build_tools.derive.paths import link, root_path, url_of
 from build_tools.settings import TREE_DIR
 from build_tools.tree.read import load_tree
 from tests.conftest import ROOT, TODAY
@@ -144,19 +144,21 @@ def test_every_node_is_one_box_that_links_to_its_page(real: Derived, drawn: tupl
     found = boxes(svg)
     assert set(found) == set(real.tree.nodes)
     for node_id, box in found.items():
-        assert box.get("href") == relative_url(PAGE, real.path(node_id))
+        assert box.get("href") == "/" + url_of(real.path(node_id))
         assert box.get("id") == f"fc-{node_id}"
         assert box.get("class") == f"fc-node fc-node--{real.tree.nodes[node_id].kind}"
-    # what those URLs mean, from /flowchart/
-    assert found[real.tree.start.id].get("href") == "../"
-    assert found["quality-problem"].get("href") == "../guide/quality-problem/"
+    assert found[real.tree.start.id].get("href") == "/"
+    assert found["quality-problem"].get("href") == "/guide/quality-problem/"
 
 
-def test_links_are_relative_to_the_page_the_chart_is_on(real: Derived) -> None:
-    svg = ET.fromstring(flowchart_svg(real, "zh", "guide/shipped.md", only=branch(real, "shipped")))
-    found = boxes(svg)
-    assert found["shipped"].get("href") == "./"
-    assert found["quality-problem"].get("href") == "../quality-problem/"
+def test_links_start_at_the_server_root_whatever_page_the_chart_is_on(real: Derived) -> None:
+    """Raw HTML: one builder passes it through, another rewrites its relative links as if they
+    were the source file's; a link from the server's root means the same to both."""
+    root = root_path("https://example.org/help/", "en")
+    for page in ("guide/shipped.md", "flowchart.md", "flowchart/shipped.md"):
+        found = boxes(ET.fromstring(flowchart_svg(real, "en", page, only=branch(real, "shipped"), root=root)))
+        assert found["shipped"].get("href") == "/help/en/guide/shipped/"
+        assert found["quality-problem"].get("href") == "/help/en/guide/quality-problem/"
 
 
 def test_every_answer_is_an_arrow_with_its_label(real: Derived, drawn: tuple[str, ET.Element]) -> None:

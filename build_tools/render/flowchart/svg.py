@@ -10,21 +10,28 @@ has no blank line: Markdown would end the raw HTML block there.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from urllib.parse import urljoin
 
 from markupsafe import escape
 
 from build_tools.derive.derive import Derived
+from build_tools.derive.paths import url_of
 from build_tools.render.flowchart.layout import SHAPE, Box, Chart, Edge, TextBlock, layout, number
 from build_tools.render.strings import strings_for
 
 
-def flowchart_svg(derived: Derived, lang: str, page_path: str, only: set[str] | None = None) -> str:
+def flowchart_svg(derived: Derived, lang: str, page_path: str, only: set[str] | None = None,
+                  root: str = "/") -> str:
     """The chart as an SVG element to inline in the page at `page_path`; `only` limits it to
-    those node ids (and the answers and tip links between them)."""
-    return chart_svg(layout(derived, lang, page_path, only), strings_for(lang))
+    those node ids (and the answers and tip links between them). `root` is the path of the
+    language's root on the server (paths.root_path): the boxes link absolutely from there."""
+    return chart_svg(layout(derived, lang, page_path, only), strings_for(lang), root + url_of(page_path))
 
 
-def chart_svg(chart: Chart, words: Mapping[str, str]) -> str:
+def chart_svg(chart: Chart, words: Mapping[str, str], page_url: str = "/") -> str:
+    """`page_url`: where the chart is, from the server's root. A builder may pass raw HTML
+    through (MkDocs) or rewrite its relative links as if they were a source file's (Zensical
+    0.0.73 does): a link from the server's root means the same to both (docs/decisions/013)."""
     width, height = chart.width, chart.height
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="fc" width="{width}" height="{height}" '
@@ -34,7 +41,7 @@ def chart_svg(chart: Chart, words: Mapping[str, str]) -> str:
         f'<title id="fc-title">{escape(chart.title)}</title>\n<g class="fc-edges">\n',
         *(_edge(edge) for edge in chart.edges),
         '</g>\n<g class="fc-nodes">\n',
-        *(_box(box) for box in chart.boxes),
+        *(_box(box, urljoin(page_url, box.href)) for box in chart.boxes),
         "</g>\n</svg>\n",
     ]
     return "".join(parts)
@@ -51,9 +58,9 @@ def _edge(edge: Edge) -> str:
     return drawn + "</g>\n"
 
 
-def _box(box: Box) -> str:
+def _box(box: Box, href: str) -> str:
     x, y, w, h = box.x, box.y, box.w, box.h
-    drawn = (f'<a class="fc-node fc-node--{box.kind}" id="fc-{box.id}" href="{escape(box.href)}" '
+    drawn = (f'<a class="fc-node fc-node--{box.kind}" id="fc-{box.id}" href="{escape(href)}" '
              f'data-id="{box.id}" aria-label="{escape(box.name)}">\n'
              f'<rect class="fc-node__shape" x="{number(x)}" y="{number(y)}" width="{number(w)}" '
              f'height="{number(h)}" rx="{SHAPE["corner"][box.kind]}"/>\n')
