@@ -88,7 +88,8 @@ def stage(derived: Derived, lang: str, languages: list[str], site_url: str, sour
     _fail_if_any(f"Hand-written pages in {DOCS_DIRS[lang]} have the path of a generated page:",
                  sorted(path for path in files if (docs / path).exists()))
     write_files(docs, files)
-    config = builder_config(site_settings(), lang, languages, site_url, docs, site_dir,
+    # docs_dir relative to the configuration: Zensical 0.0.73 stops on an absolute one.
+    config = builder_config(site_settings(), lang, languages, site_url, Path(docs.name), site_dir,
                             navigation(derived, lang))
     path = sources / "mkdocs.yml"
     path.write_text(config_text(config), encoding="utf-8")

@@ -21,7 +21,8 @@ SEARCH_WORDS = ("other", "home", "flowchart", "loading", "failed")
 def builder_config(settings: dict[str, Any], lang: str, languages: list[str], site_url: str,
                    docs_dir: Path, site_dir: Path, nav: list) -> dict[str, Any]:
     """The configuration of one language's build: the settings as written, plus what differs
-    per language or comes from the tree. `site_url` is the root of the whole site."""
+    per language or comes from the tree. `site_url` is the root of the whole site; `docs_dir`
+    is relative to where the configuration is written."""
     words = strings_for(lang)
     config = copy.deepcopy(settings)
     config.update(site_name=words["site_name"], site_description=words["site_description"],
