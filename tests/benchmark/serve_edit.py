@@ -1,5 +1,5 @@
-"""What an editor waits for under `mkdocs serve`: from saving a one-node edit of the real tree
-to the rebuilt page being served. Median of several edits.
+"""What an editor waits for under `serve` (`python -m build_tools serve`): from saving a one-node
+edit of the real tree to the rebuilt page being served. Median of several edits.
 
     python3 build_tools/dev.py bench serve
 """
@@ -26,7 +26,7 @@ def main(argv: list[str] | None = None) -> None:
             seconds = [one_edit(server, n) for n in range(EDITS)]
         finally:
             server.stop()
-    print("mkdocs serve, one-node edit of the real tree\n" + table([
+    print("serve, one-node edit of the real tree\n" + table([
         ("saved to served, median of %d edits" % EDITS, f"{statistics.median(seconds):.2f} s"),
         ("each edit", ", ".join(f"{s:.2f}" for s in seconds))]))
 
