@@ -21,6 +21,7 @@ from build_tools.tree.problems import HelpCentreError, InvalidTree
 from build_tools.tree.schema import schema_text
 from build_tools.settings import PUBLISHED_URLS, ROOT, TREE_DIR, site_settings, site_url
 from build_tools.publish.builder import BUILDERS, build_site
+from build_tools.publish.serve import serve
 from build_tools.publish.site import dropped_urls, generate_all, read_published_urls, site_urls
 from build_tools.tree.read import check_tree, load_tree
 from build_tools.publish.write import AtomicFolder, write_files
@@ -128,13 +129,12 @@ def _build(args: argparse.Namespace) -> int:
 
 def _site(args: argparse.Namespace) -> int:
     out = args.out or ROOT / site_settings().get("site_dir", "site")
-    print(build_site(out, args.site_url or site_url(), args.builder, args.lang or LANGUAGES, args.tree))
+    url = args.site_url.rstrip("/") + "/" if args.site_url else site_url()
+    print(build_site(out, url, args.builder, args.lang or LANGUAGES, args.tree))
     return 0
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from build_tools.publish.serve import serve
-
     return serve(args.port, args.builder, args.lang or LANGUAGES)
 
 
