@@ -6,7 +6,8 @@ one or more concepts: `+` it happened, `-` it did not (待发货 says paid and n
 negator before it flips them (没收到 = received-). Which page stands for which concept is not
 written here: meaning.py reads it from the tree (the answers that lead to a page and its title).
 
-Words are matched longest first, so a word that holds a negator (不符, 不想要) is one word. In
+Words are matched longest first, so a word that holds a negator (不符, 不想要) is one word, and
+a word with no concept ("send it back") keeps a shorter one (send) from being read. In
 English a word is a sequence of whole tokens as the normalizer leaves them (don't = don t);
 inflections are listed, not stemmed, so that the script matches exactly the same words.
 """
@@ -26,7 +27,8 @@ ZH_CONCEPTS: dict[str, tuple[str, ...]] = {
     "refuse+": ("拒绝", "拒了", "驳回", "不同意", "不给退", "不让退", "不给退款", "不处理", "不理",
                 "不回复", "没回复", "不回消息"),
     "faulty+": ("质量", "问题", "坏", "破", "碎", "裂", "损", "瑕疵", "不符", "不对板", "不一样", "不一致",
-                "发错", "错发", "少件", "漏发", "缺件", "次品", "故障", "用不了", "不能用", "变质"),
+                "发错", "错发", "少件", "漏发", "缺件", "次品", "故障", "用不了", "不能用", "变质", "差太多",
+                "差很多", "差别"),
     "fake+": ("假货", "假的", "假冒", "仿冒", "山寨", "高仿", "冒牌", "以假充真", "欺诈", "虚假", "夸大"),
     "unwanted+": ("不想要", "不要了", "不需要", "不喜欢", "不合适", "后悔", "拍错", "买错", "拍多",
                   "买多", "下错单", "不想买", "反悔"),
@@ -37,7 +39,9 @@ EN_CONCEPTS: dict[str, tuple[str, ...]] = {
     "pay-": ("unpaid", "pending payment"),
     "pay+ ship-": ("pending shipment", "awaiting shipment", "waiting for shipment"),
     "ship+": ("ship", "ships", "shipped", "shipping", "shipment", "dispatched", "dispatch",
-              "sent out", "posted"),
+              "sent", "send", "sends", "sending", "posted"),
+    # Known words that say nothing of the order: sending goods back is a return, not shipping.
+    "": ("send back", "send it back", "sent back", "sent it back", "send them back"),
     "ship-": ("unshipped",),
     "ship+ receive-": ("in transit", "on the way", "on its way", "out for delivery",
                        "extend receipt"),
@@ -50,7 +54,8 @@ EN_CONCEPTS: dict[str, tuple[str, ...]] = {
                 "denied", "ignores", "ignored", "ignoring", "no response", "not responding"),
     "faulty+": ("faulty", "broken", "damaged", "defective", "cracked", "crack", "scratched",
                 "torn", "wrong", "not as described", "not working", "doesn t work",
-                "does not work", "stopped working", "problem", "fault", "quality"),
+                "does not work", "stopped working", "problem", "fault", "quality", "different from",
+                "not the same", "doesn t match", "does not match", "not what i ordered"),
     "fake+": ("fake", "fakes", "counterfeit", "fraud", "knockoff", "knock off", "replica",
               "false advertising", "misleading"),
     "unwanted+": ("changed my mind", "change my mind", "don t want", "do not want",

@@ -133,7 +133,7 @@
     var negatedAt = null;
     var last = null;  /* the last concept word, and whether it was negated */
     function say(item, flip) {
-      item.value.split(" ").forEach(function (fact) {
+      item.value.split(" ").filter(Boolean).forEach(function (fact) {
         var concept = fact.slice(0, -1);
         var happened = (fact.slice(-1) === "+") !== flip;
         if (conflicted[concept]) { return; }
@@ -155,7 +155,9 @@
         last = [item, flip];
       } else if (item.kind === "before") {
         if (last && last[0].end === item.start && !last[1]) {  /* 发货前: not shipped after all */
-          last[0].value.split(" ").forEach(function (fact) { delete facts[fact.slice(0, -1)]; });
+          last[0].value.split(" ").filter(Boolean).forEach(function (fact) {
+            delete facts[fact.slice(0, -1)];
+          });
           say(last[0], true);
         }
         last = null;
