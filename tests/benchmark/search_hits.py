@@ -13,8 +13,10 @@ the way GitHub Pages does (gzip included), and in headless Chromium:
    every query whose page is not first, with what came first instead; the new blind set's
    misses are printed only with --blind-misses, so that nobody tunes to them while working;
 2. prints the size of each language's search index, raw and gzipped;
-3. times the first result on a phone: from the page's load event (the reader opens the search
-   and types at once) to the first result on screen. That covers what is left of the index
+3. times the results on a phone: from the last keystroke to the results on screen, with the
+   index already loaded (the reader types a question character by character; the script waits
+   80 ms for the next key, then ranks), and the first result: from the page's load event (the
+   reader opens the search and types at once) to the first result on screen. That covers what is left of the index
    download, the search worker's set-up (its scripts, building the index) and the first query.
    "phone profile" = phone viewport, CPU slowed 4x (CDP Emulation.setCPUThrottlingRate) and
    network at 150 ms latency, 1.6 Mbit/s down, 750 kbit/s up (CDP
@@ -51,6 +53,7 @@ PHONE_NETWORK = {"offline": False, "latency": 150,
                  "downloadThroughput": 1.6 * 1_000_000 / 8, "uploadThroughput": 750 * 1_000 / 8}
 CPU_SLOWDOWN = 4
 TIMING_QUERY = {"zh": "退款多久到账", "en": "how long does a refund take"}
+KEYSTROKE_QUERY = {"zh": "还没发货想退款", "en": "parcel never arrived"}
 GZIP_TYPES = {".html", ".js", ".css", ".json", ".svg", ".xml", ".txt"}
 
 
@@ -155,7 +158,53 @@ def first_result_ms(browser: Browser, url: str, query: str, throttled: bool) -> 
     return loaded, index_done, after_load
 
 
+LAST_KEY = """(selector) => {
+  const input = document.querySelector(selector.input);
+  const list = document.querySelector(selector.list);
+  return {done: new Promise((resolve) => {  // wrapped: evaluate_handle would wait for a promise
+    let typed = null;
+    input.addEventListener("input", () => { typed = performance.now(); });
+    new MutationObserver((_, observer) => {
+      if (typed !== null && list.querySelector(selector.item)) {
+        observer.disconnect();
+        resolve(performance.now() - typed);
+      }
+    }).observe(list, {childList: true});
+  })};
+}"""
+
+
+def keystroke_ms(browser: Browser, url: str, query: str) -> float:
+    """From the last keystroke of `query` to its results, search open and its index loaded."""
+    context = browser.new_context(**PHONE)
+    context.set_default_timeout(60_000)
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.emulateNetworkConditions", PHONE_NETWORK)
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
+    page.goto(url, wait_until="load")
+    page.locator(SEARCH_TOGGLE).click()
+    page.evaluate("helpCentreSearch.load().then(() => true)")
+    box = page.locator(SEARCH_INPUT)
+    box.press_sequentially(query[:-1], delay=30)
+    page.wait_for_timeout(300)
+    done = page.evaluate_handle(LAST_KEY, {"input": SEARCH_INPUT, "list": ".md-search-result__list",
+                                           "item": ".md-search-result__item"})
+    box.press_sequentially(query[-1])
+    elapsed = page.evaluate("(armed) => armed.done", done)
+    context.close()
+    return elapsed
+
+
 def timings(browser: Browser, url: str, runs: int) -> None:
+    print(f"\nlast keystroke to results, index loaded, phone profile (CPU x{CPU_SLOWDOWN}; "
+          f"median of {runs}; includes the script's 80 ms wait for the next key)")
+    for lang in LANGUAGES:
+        samples = [keystroke_ms(browser, url + language_prefix(lang), KEYSTROKE_QUERY[lang])
+                   for _ in range(runs)]
+        print(f"  {lang}: {statistics.median(samples):5.0f} ms   (runs: {', '.join(f'{s:.0f}' for s in samples)};"
+              f" query {KEYSTROKE_QUERY[lang]!r})")
     print(f"\ntime to first result after the load event (median of {runs} cold loads; "
           "load event and index arrival are from navigation start)")
     for throttled, label in ((True, f"phone profile (CPU x{CPU_SLOWDOWN}, 150 ms, 1.6 Mbit/s)"),
