@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Mapping
 from pathlib import Path
 
 import yaml
@@ -50,9 +51,9 @@ class SettingError(ValueError):
     """A setting from the environment that cannot be used; the message says what to write."""
 
 
-def repository_url() -> str:
+def repository_url(environ: Mapping[str, str] = os.environ) -> str:
     """The repository's web address, `https://host/owner/name` (REPOSITORY_URL overrides it)."""
-    url = os.environ.get(REPOSITORY_ENV, "").strip().rstrip("/") or REPOSITORY_URL
+    url = environ.get(REPOSITORY_ENV, "").strip().rstrip("/") or REPOSITORY_URL
     if not _REPOSITORY.fullmatch(url.removesuffix(".git")):
         raise SettingError(f"{REPOSITORY_ENV}={url!r} is not a repository address; write it "
                            "as https://github.com/OWNER/NAME")
