@@ -20,9 +20,10 @@ from pathlib import Path
 from build_tools.derive.derive import Derived, derive
 from build_tools.derive.paths import language_of_url, language_prefix
 from build_tools.publish.config import builder_config, config_text
-from build_tools.publish.site import dropped_urls, generate, navigation, read_published_urls
+from build_tools.publish.report import report_form
+from build_tools.publish.site import dropped_urls, generate, navigation, read_published_urls, status_choices
 from build_tools.publish.write import AtomicFolder, write_files
-from build_tools.settings import DOCS_DIRS, TREE_DIR, site_settings
+from build_tools.settings import DOCS_DIRS, TREE_DIR, SettingError, repository_url, site_settings
 from build_tools.tree.model import DEFAULT_LANGUAGE, LANGUAGES
 from build_tools.tree.problems import HelpCentreError
 from build_tools.tree.read import load_tree
@@ -88,9 +89,11 @@ def stage(derived: Derived, lang: str, languages: list[str], site_url: str, sour
     _fail_if_any(f"Hand-written pages in {DOCS_DIRS[lang]} have the path of a generated page:",
                  sorted(path for path in files if (docs / path).exists()))
     write_files(docs, files)
+    extra = {"statuses": status_choices(derived, lang, site_url + language_prefix(lang)),
+             "report": report_form(_repository(), lang)}
     # docs_dir relative to the configuration: Zensical 0.0.73 stops on an absolute one.
     config = builder_config(site_settings(), lang, languages, site_url, Path(docs.name), site_dir,
-                            navigation(derived, lang))
+                            navigation(derived, lang), extra)
     path = sources / "mkdocs.yml"
     path.write_text(config_text(config), encoding="utf-8")
     return path
@@ -106,6 +109,13 @@ def run_builder(builder: str, config: Path, lang: str) -> None:
                 if line.strip() and not line.startswith("INFO")]
         raise BuildFailed("\n".join([*said, f"{builder} build of the '{lang}' pages failed "
                                                f"(exit {result.returncode}); the last good site is kept."]))
+
+
+def _repository() -> str:
+    try:
+        return repository_url()
+    except SettingError as error:
+        raise BuildFailed(str(error)) from None
 
 
 def _is_built(site: Path, url: str) -> bool:

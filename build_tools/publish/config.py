@@ -19,10 +19,10 @@ SEARCH_WORDS = ("other", "home", "flowchart", "loading", "failed")
 
 
 def builder_config(settings: dict[str, Any], lang: str, languages: list[str], site_url: str,
-                   docs_dir: Path, site_dir: Path, nav: list) -> dict[str, Any]:
+                   docs_dir: Path, site_dir: Path, nav: list, extra: dict[str, Any]) -> dict[str, Any]:
     """The configuration of one language's build: the settings as written, plus what differs
     per language or comes from the tree. `site_url` is the root of the whole site; `docs_dir`
-    is relative to where the configuration is written."""
+    is relative to where the configuration is written; `extra` is more for the templates."""
     words = strings_for(lang)
     config = copy.deepcopy(settings)
     config.update(site_name=words["site_name"], site_description=words["site_description"],
@@ -33,9 +33,9 @@ def builder_config(settings: dict[str, Any], lang: str, languages: list[str], si
     theme["custom_dir"] = str(THEME_DIR)  # absolute: the configuration is written elsewhere
     for scheme in theme.get("palette", []):
         scheme.setdefault("toggle", {})["name"] = words[f"palette_toggle_{scheme['scheme']}"]
-    extra = config.setdefault("extra", {})
-    extra["alternate"] = alternates(lang, languages, site_url)
-    extra["help_search"] = {key: words[f"search_{key}"] for key in SEARCH_WORDS}
+    config["extra"] = {**config.get("extra", {}), **extra,
+                       "alternate": alternates(lang, languages, site_url),
+                       "help_search": {key: words[f"search_{key}"] for key in SEARCH_WORDS}}
     return config
 
 
