@@ -112,11 +112,12 @@ def _chart_name(derived: Derived, chart: ChartPage, lang: str) -> str:
 def _render_node(derived: Derived, node: Node, lang: str, site_url: str, chart_path: str) -> str:
     path = derived.path(node.id)
     context = _page(derived, path, lang, node.title[lang], description(node, lang))
-    branch_svg = _branch_chart(derived, node, lang, path, root_path(site_url, lang))
+    root = root_path(site_url, lang)  # raw HTML links from the server's root (decision 013)
+    branch_svg = _branch_chart(derived, node, lang, path, root)
     context.update(
         node=node,
         is_home=path == HOME,
-        box=trail_box(derived, node.id, lang, path, chart_path),
+        box=trail_box(derived, node.id, lang, root, chart_path),
         tips_link=link(path, TIPS),
         flowchart_link=link(path, chart_path),
         tips=[derived.tree.nodes[ref.id] for ref in getattr(node, "tips", ())],

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from build_tools.derive.derive import Derived, Step, steps_towards
-from build_tools.derive.paths import HOME, relative_url
+from build_tools.derive.paths import HOME, url_of
 from build_tools.render.text import plain
 
 MAX_SITUATIONS = 3  # more ways here are counted and left to the flowchart
@@ -40,20 +40,21 @@ class TrailBox:
     home_href: str
 
 
-def trail_box(derived: Derived, node_id: str, lang: str, path: str,
+def trail_box(derived: Derived, node_id: str, lang: str, root: str,
               chart_path: str) -> TrailBox | None:
-    """The box of the page at `path` (relative links, for raw HTML); None for the home page
-    and tips: no answer leads there."""
+    """The box of a node's page; None for the home page and tips: no answer leads there. It is
+    raw HTML, so its links start at the server's root (`root`, paths.root_path): a builder may
+    pass raw HTML through or rewrite its relative links as a source file's (docs/decisions/013)."""
     arrivals = derived.arrivals.get(node_id, ())
     if not arrivals:
         return None
-    href = lambda step: relative_url(path, derived.path(step.question.id))  # noqa: E731
+    href = lambda step: root + url_of(derived.path(step.question.id))  # noqa: E731
     return TrailBox(
         situations=tuple(Situation(_labels_to(derived, step, lang), href(step))
                          for step in arrivals[:MAX_SITUATIONS]),
         more=max(0, len(arrivals) - MAX_SITUATIONS),
-        more_href=f"{relative_url(path, chart_path)}#fc-{node_id}",
-        home_href=relative_url(path, HOME),
+        more_href=f"{root}{url_of(chart_path)}#fc-{node_id}",
+        home_href=root + url_of(HOME),
         answers=tuple(GivenAnswer(f"{step.question.id} {step.answer.next.id}",
                                   plain(step.question.question[lang]),
                                   plain(step.answer.label[lang]), href(step))

@@ -1,16 +1,25 @@
-"""Templates any MkDocs-family builder can render: Zensical renders the theme with MiniJinja,
-which has Jinja's filters and tests but not Python's string methods (docs/decisions/013)."""
+"""Templates and pages any MkDocs-family builder renders alike: Zensical renders the theme with
+MiniJinja, which has Jinja's filters and tests but not Python's methods, and rewrites relative
+links in raw HTML (docs/decisions/013)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from types import SimpleNamespace
 
 import jinja2
 import jinja2.nodes
 
+from build_tools.derive.derive import derive
+from build_tools.publish.site import generate
 from build_tools.render.templating import TEMPLATES
 from build_tools.settings import THEME_DIR
+from build_tools.tree.model import LANGUAGES
+from build_tools.tree.read import load_tree
+from tests.conftest import TODAY
+
+GOLDEN_TREE = Path(__file__).parents[1] / "golden" / "tree"
 
 # The theme's translation function: Material and Zensical both give templates `lang.t`.
 ALLOWED_CALLS = {("lang", "t")}
@@ -63,3 +72,16 @@ def test_the_sitemap_takes_either_builders_page_list() -> None:
             '         <xhtml:link rel="alternate" hreflang="zh" href="https://example.org/help/guide/cancelled/"/>\n'
             '         <xhtml:link rel="alternate" hreflang="en" href="https://example.org/help/en/guide/cancelled/"/>\n'
             '         <lastmod>2026-11-01</lastmod>') in from_files
+
+
+def test_raw_html_links_in_generated_pages_start_at_the_server_root() -> None:
+    """MkDocs passes raw HTML through; Zensical rewrites its relative links as if they were the
+    source file's (`../x/` on /flowchart/ became `../../x/`). Links from the server's root, or to
+    another host, or to an anchor, mean the same to both; Markdown links are the builder's."""
+    derived = derive(load_tree(GOLDEN_TREE, today=TODAY))
+    relative = sorted({f"{lang}/{path}: {href}" for lang in LANGUAGES
+                       for path, text in generate(derived, lang, "https://example.org/help/").files.items()
+                       if path.endswith(".md")
+                       for href in re.findall(r'<a\b[^>]*\bhref="([^"]*)"', text)
+                       if not href.startswith(("/help/", "https://", "#"))})
+    assert relative == []
