@@ -1,7 +1,7 @@
 """Command line: `python -m build_tools check|build|replies|urls|tables|schema`.
 
-Every command validates the tree first; problems are printed one per line as
-`file:line:col: message`, and the exit code is 1.
+Every command validates the tree first (`check` also the hand-written pages' front matter);
+problems are printed one per line as `file:line:col: message`, and the exit code is 1.
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ from pathlib import Path
 from .derive import derive, reply_text
 from .model import LANGUAGES, Tree
 from .paths import absolute_url
-from .problems import HelpCentreError, InvalidTree
+from .front_matter import check_pages, page_files
+from .problems import HelpCentreError, InvalidPages, InvalidTree
 from .schema import schema_text
 from .settings import PUBLISHED_URLS, TREE_DIR, site_url
 from .site import dropped_urls, generate_all, read_published_urls, site_urls
@@ -77,9 +78,14 @@ def _common(command: argparse.ArgumentParser) -> None:
 
 def _check(args: argparse.Namespace) -> int:
     tree, problems = check_tree(args.tree)
+    pages = check_pages()  # the hand-written pages' front matter, which MkDocs would not report
+    if pages and tree is None:
+        print(InvalidPages(pages), file=sys.stderr)
     if tree is None:
         raise InvalidTree(problems)  # sorted, once each, as every command prints them
-    print(f"OK: {_summary(tree)}")
+    if pages:
+        raise InvalidPages(pages)
+    print(f"OK: {_summary(tree)}; {len(page_files())} hand-written pages")
     return 0
 
 

@@ -30,7 +30,8 @@ from mkdocs.structure.files import File, Files  # noqa: E402
 from build_tools.derive import Derived, derive  # noqa: E402
 from build_tools.model import DEFAULT_LANGUAGE, LANGUAGES  # noqa: E402
 from build_tools.paths import language_prefix  # noqa: E402
-from build_tools.problems import InvalidTree  # noqa: E402
+from build_tools.front_matter import check_pages  # noqa: E402
+from build_tools.problems import InvalidPages, InvalidTree  # noqa: E402
 from build_tools.settings import ROOT, TREE_DIR  # noqa: E402
 from build_tools.site import (StartedSite, dropped_urls, navigation, read_published_urls,  # noqa: E402
                               start_all)
@@ -112,14 +113,17 @@ def _generate(site_url: str) -> None:
     keeps the last good pages."""
     try:
         derived = derive(load_tree(TREE_DIR))
+        if pages := check_pages():  # MkDocs itself would publish a broken one as text
+            raise InvalidPages(pages)
         session.last_good = start_all(derived, ONLY_LANGUAGES, site_url)
         session.derived = derived
-    except InvalidTree as error:
+    except (InvalidTree, InvalidPages) as error:
         if session.command != "serve" or not session.last_good:
             raise PluginError(str(error)) from None
         for problem in error.problems:
             log.error(str(problem))
-        log.error("The decision tree has problems; still serving the last good pages.")
+        log.error("The decision tree or a hand-written page has problems; "
+              "still serving the last good pages.")
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

@@ -28,10 +28,18 @@ class InvalidTree(HelpCentreError):
         super().__init__(report(self.problems))
 
 
-def report(problems: list[Problem]) -> str:
+class InvalidPages(HelpCentreError):
+    """A hand-written page's front matter has problems (MkDocs would silently show it as text)."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(set(problems))
+        super().__init__(report(self.problems, "in the hand-written pages' front matter"))
+
+
+def report(problems: list[Problem], where: str = "in the decision tree") -> str:
     """All problems, one per line, then a count, as a compiler prints them."""
     count = len(problems)
     noun = "problem" if count == 1 else "problems"
     lines = [str(p) for p in problems]
-    lines.append(f"{count} {noun} in the decision tree; nothing was written.")
+    lines.append(f"{count} {noun} {where}; nothing was written.")
     return "\n".join(lines)

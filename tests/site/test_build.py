@@ -99,6 +99,22 @@ def test_a_broken_tree_fails_the_build_and_keeps_the_last_good_site(tmp_path: Pa
     assert [p.name for p in project.iterdir() if p.name.startswith(".site")] == []
 
 
+def test_a_hand_written_page_with_broken_front_matter_fails_the_build(tmp_path: Path) -> None:
+    """MkDocs alone would publish the block as text (a stray "description: …" heading)."""
+    project = copy_project(tmp_path / "project")
+    about = project / "docs" / "en" / "about.md"
+    text = about.read_text(encoding="utf-8")
+    quoted = re.search(r'^description: "(.*)"$', text, re.MULTILINE)
+    assert quoted and ": " in quoted.group(1)
+    about.write_text(text.replace(quoted.group(0), f"description: {quoted.group(1)}"), encoding="utf-8")
+    result = mkdocs_build(project, project / "site", "https://example.org/")
+    assert result.returncode == 1
+    column = len("description: ") + quoted.group(1).index(": ") + 1
+    assert (f"docs/en/about.md:2:{column}: unexpected `:` here: check this line's indentation, "
+            "or put text that contains `: ` in quotes") in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 def test_a_large_tree_made_on_the_other_core_is_built_in_both_languages(tmp_path: Path) -> None:
     """From PARALLEL_FROM nodes the hook makes the pages in a worker while MkDocs goes on."""
     project = synthetic_project(tmp_path, PARALLEL_FROM)
