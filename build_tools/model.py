@@ -95,6 +95,12 @@ class Question:
     answers: tuple[Answer, ...] = field(metadata=doc("At least two answers", min_items=2))
     intro: Text | None = field(default=None, metadata=doc("Text above the question"))
     tips: tuple[Ref, ...] = field(default=(), metadata=doc("Ids of tips shown on the page"))
+    # A question whose intro states a rule (the seven days, who may refund) shows where the rule
+    # comes from, as an outcome does; validate asks for `reviewed` wherever `sources` is given.
+    sources: tuple[Ref, ...] = field(default=(), metadata=doc(
+        "Ids of the sources behind a rule the intro states (then `reviewed` is needed too)"))
+    reviewed: datetime.date | None = field(default=None, metadata=doc(
+        "When the intro's rule was last checked (YYYY-MM-DD); needed with `sources`"))
     search: Keywords = field(default_factory=Keywords, metadata=doc("Search phrasings"))
     at: Position = field(default=NOWHERE, compare=False)
 

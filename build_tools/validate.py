@@ -46,6 +46,7 @@ def validate(tree: Tree) -> list[Problem]:
     """Every graph problem: references, reachability, loops, redirects."""
     problems = list(_check_start(tree))
     problems += _check_references(tree)
+    problems += _check_question_sources(tree)
     if problems:  # reachability and loops are meaningless over broken edges
         return problems
     problems += _check_reachable(tree)
@@ -82,6 +83,17 @@ def _check_references(tree: Tree) -> Iterator[Problem]:
         for source in getattr(node, "sources", ()):
             if source.id not in tree.sources:
                 yield _unknown(source, "source", list(tree.sources))
+
+
+def _check_question_sources(tree: Tree) -> Iterator[Problem]:
+    """A question that cites sources states a rule: like an outcome, it says when it was checked."""
+    for node in tree.questions():
+        if node.sources and node.reviewed is None:
+            yield Problem(node.at, f"question '{node.id}' names `sources` but no `reviewed` date; "
+                                   "add `reviewed: YYYY-MM-DD` (when its rule was last checked)")
+        elif node.reviewed is not None and not node.sources:
+            yield Problem(node.at, f"question '{node.id}' has a `reviewed` date but no `sources`; "
+                                   "name the sources its intro relies on, or remove the date")
 
 
 def _expect(tree: Tree, ref: Ref, kinds: tuple[type, ...], rule: str) -> Iterator[Problem]:
