@@ -43,10 +43,16 @@ STRINGS: dict[str, dict[str, str]] = {
                          "keeping evidence and avoiding scams."},
     "sources_title": {"zh": "资料来源", "en": "Sources"},
     "sources_intro": {"zh": "本站的每个答案都注明依据。来源分四类：法律条文、官方页面、抖店接口文档和第三方文章；"
-                            "第三方说法只作参考，不写确切数字。",
+                            "接口文档只说明抖音的系统里有什么，不代表你的页面上一定这样显示；"
+                            "第三方说法只作参考，不写确切数字。法律条文的官方数据库是 flk.npc.gov.cn，"
+                            "找不到条文的官方页面时，链接到 LawRefBook 的法律文本镜像（2025 年 4 月的版本）。",
                       "en": "Every answer names its sources, of four kinds: statute text, official pages, "
-                            "Douyin's seller API documentation and third-party articles; third-party "
-                            "claims are used with care and never for exact figures."},
+                            "Douyin's seller API documentation and third-party articles. The API "
+                            "documentation shows what Douyin's system has, not what your screen will say; "
+                            "third-party claims are used with care and never for exact figures. The "
+                            "official database of statutes is flk.npc.gov.cn; where a statute's official "
+                            "page is not known, the link goes to the LawRefBook plain-text mirror "
+                            "(as of April 2025)."},
     "used_on": {"zh": "这条建议出现在：", "en": "This advice appears on: "},
     "all_tips": {"zh": "全部建议", "en": "All advice"},
     "home": {"zh": "首页", "en": "Home"},
