@@ -13,7 +13,10 @@ from .paths import absolute_url, node_path
 from .strings import STRINGS
 from .text_rules import shorten
 
-MAX_TRAILS = 3  # a page reached by many paths shows the first few and counts the rest
+# A page reached by many paths shows the first few and counts the rest. Four: "the merchant
+# refused" is reached from every branch where a request can be refused (in progress, 待发货,
+# 待收货, 已完成); a way not shown cannot be picked out as the reader's own by the trail script.
+MAX_TRAILS = 4
 DESCRIPTION_LENGTH = 150
 
 

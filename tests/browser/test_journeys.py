@@ -71,6 +71,7 @@ def test_without_javascript_a_shared_page_shows_every_way_there(site: BuiltSite,
                                                                  phone_without_js: Page) -> None:
     phone_without_js.goto(f"{site.url}guide/merchant-refuses/")
     assert trails_shown(phone_without_js) == [
+        "order-status after-sale-in-progress merchant-refuses",
         "order-status pending-shipment merchant-refuses",
         "order-status shipped merchant-refuses",
         "order-status completed merchant-refuses"]
@@ -104,3 +105,15 @@ def test_back_and_forward_buttons(site: BuiltSite, phone: Page) -> None:
     expect(phone).to_have_url(f"{site.url}guide/completed/")
     phone.go_forward()
     expect(phone).to_have_url(f"{site.url}guide/within-seven-days/")
+
+
+def test_a_refund_in_progress_is_the_first_choice_and_leads_to_the_merchants_deadline(
+        site: BuiltSite, phone: Page) -> None:
+    phone.goto(site.url)
+    expect(phone.locator(".choices a").first).to_contain_text("退款中 / 售后中")
+    tap_answer(phone, "退款中 / 售后中")
+    expect(phone).to_have_url(f"{site.url}guide/after-sale-in-progress/")
+    tap_answer(phone, "商品已寄回，商家还没退款")
+    expect(phone).to_have_url(f"{site.url}guide/refund-after-return/")
+    expect(phone.locator("h1")).to_contain_text("商家收到后 7 日内应当退款")
+    expect(phone.locator("h2", has_text="依据")).to_be_visible()
