@@ -13,16 +13,17 @@ import json
 import sys
 from pathlib import Path
 
-from .derive import derive, reply_text
-from .model import LANGUAGES, Tree
-from .paths import absolute_url
-from .front_matter import check_pages, page_files
-from .problems import HelpCentreError, InvalidPages, InvalidTree
-from .schema import schema_text
-from .settings import PUBLISHED_URLS, TREE_DIR, site_url
-from .site import dropped_urls, generate_all, read_published_urls, site_urls
-from .tree import check_tree, load_tree
-from .write import AtomicFolder, write_files
+from build_tools.derive.derive import derive
+from build_tools.render.text import reply_text
+from build_tools.tree.model import LANGUAGES, Tree
+from build_tools.derive.paths import absolute_url
+from build_tools.tree.problems import HelpCentreError, InvalidPages, InvalidTree
+from build_tools.tree.schema import schema_text
+from build_tools.settings import PUBLISHED_URLS, TREE_DIR, site_url
+from build_tools.publish.front_matter import check_pages, page_files
+from build_tools.publish.site import dropped_urls, generate_all, read_published_urls, site_urls
+from build_tools.tree.read import check_tree, load_tree
+from build_tools.publish.write import AtomicFolder, write_files
 
 SCHEMA_FILE = TREE_DIR / "schema.json"
 
@@ -61,7 +62,7 @@ def _parser() -> argparse.ArgumentParser:
     urls.add_argument("--update", action="store_true", help=f"add new URLs to {PUBLISHED_URLS.name}")
     urls.set_defaults(run=_urls)
 
-    tables = commands.add_parser("tables", help="remake search_tables.json (needs the dev packages)")
+    tables = commands.add_parser("tables", help="remake render/search/tables.json (needs the dev packages)")
     tables.add_argument("--check", action="store_true", help="fail if the file is out of date")
     tables.set_defaults(run=_tables)
 
@@ -155,7 +156,7 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _tables(args: argparse.Namespace) -> int:
-    from .search_tables import TABLES, make_tables
+    from build_tools.render.search.tables import TABLES, make_tables
 
     return _generated_file(TABLES, make_tables(), "tables", args.check)
 

@@ -13,9 +13,9 @@ import datetime
 import random
 from pathlib import Path
 
-from build_tools.model import Answer, Keywords, LineText, Outcome, Question, Ref, Source, Text, Tip, Tree
+from build_tools.tree.model import Answer, Keywords, LineText, Outcome, Question, Ref, Source, Text, Tip, Tree
 from build_tools.settings import TREE_DIR
-from build_tools.tree import load_tree
+from build_tools.tree.read import load_tree
 from tests.conftest import copy_project
 
 WORDS_ZH = ("订单", "退款", "商家", "发货", "申请", "售后", "客服", "物流", "签收", "质量问题",

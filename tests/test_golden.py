@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.derive import derive
-from build_tools.model import LANGUAGES
-from build_tools.site import generate
-from build_tools.tree import load_tree
+from build_tools.derive.derive import derive
+from build_tools.tree.model import LANGUAGES
+from build_tools.publish.site import generate
+from build_tools.tree.read import load_tree
 from tests.conftest import TODAY
 
 GOLDEN = Path(__file__).parent / "golden"

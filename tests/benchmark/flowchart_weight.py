@@ -13,10 +13,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from build_tools.derive import answers, derive, plain
-from build_tools.svg import flowchart_svg
+from build_tools.derive.derive import answers, derive
+from build_tools.render.text import plain
+from build_tools.render.flowchart.svg import flowchart_svg
 from build_tools.settings import TREE_DIR
-from build_tools.tree import load_tree
+from build_tools.tree.read import load_tree
 from tests.benchmark.common import gzip_size, mkdocs_build, run, table
 from tests.benchmark.lighthouse_budgets import HERE, ensure_node_packages
 from tests.synthetic import synthetic_tree

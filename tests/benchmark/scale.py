@@ -3,14 +3,11 @@
     python3 build_tools/dev.py bench scale [--runs 3] [--sizes 100,1000,10000]
 
 For each size: our generation step alone (`python -m build_tools build`, both languages, which
-also writes the Markdown to disk), the whole `mkdocs build`, our step's time inside that build
-(the time the build spends in our code or waiting for it: the hook's imports, reading the tree,
-the first language's search index, the wait for the pages its workers make, handing them to
-MkDocs; read from the hook through HELP_CENTRE_TIMINGS) and its share of the build, the
-processor time of those workers (they run on the other core while MkDocs works: not part of the
-share, shown so that nothing is hidden), peak memory of the whole build (every process of it
-together), pages written, and the layout time of every flowchart of one language. Each figure is
-the median of --runs runs; the last lines give the ratio between the two largest sizes.
+also writes the Markdown to disk), the whole site build, its peak memory, pages written, and the
+layout time of every flowchart of one language. Everything runs in one process (decision 007):
+the goal is a 1,000-node tree under 30 s and a 10,000-node tree under 5 minutes and 2 GB, growing
+no worse than linearly. Each figure is the median of --runs runs; the last lines give the ratio
+between the two largest sizes.
 
 The trees come from tests/synthetic.py: questions with two to four answers, shared outcomes,
 tips, several levels, and the real tree's texts (each varied, so nothing is cached).
@@ -19,7 +16,6 @@ tips, several levels, and the real tree's texts (each varied, so nothing is cach
 from __future__ import annotations
 
 import argparse
-import json
 import shutil
 import statistics
 import subprocess
@@ -29,10 +25,10 @@ import threading
 import time
 from pathlib import Path
 
-from build_tools.charts import chart_pages
-from build_tools.derive import derive
-from build_tools.flowchart import layout
-from build_tools.tree import load_tree
+from build_tools.derive.charts import chart_pages
+from build_tools.derive.derive import derive
+from build_tools.render.flowchart.layout import layout
+from build_tools.tree.read import load_tree
 from tests.benchmark.common import table
 from tests.synthetic import synthetic_project
 
@@ -77,8 +73,7 @@ def _process_tree(pid: int) -> list[int]:
 
 
 def _memory_mb(pid: int) -> float:
-    """The process's proportional set size: pages shared with a forked worker count half in
-    each, so the sum over processes is the memory really in use (RSS would count them twice)."""
+    """The process's proportional set size (pages shared between processes count once)."""
     try:
         for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
             if line.startswith("Pss:"):
@@ -102,20 +97,11 @@ def figures(work: Path, size: int, runs: int) -> dict[str, float]:
     python = sys.executable
     ours = [measured([python, "-m", "build_tools", "build", "--out", str(work / "pages")], project)
             for _ in range(runs)]
-    timings = work / "timings.json"
-    whole, inside, workers = [], [], []
-    for _ in range(runs):
-        whole.append(measured([python, "-m", "mkdocs", "build", "--strict", "-q", "-d",
-                               str(work / "site")], project, HELP_CENTRE_TIMINGS=str(timings)))
-        hook = json.loads(timings.read_text(encoding="utf-8"))
-        inside.append(hook["ours"])
-        workers.append(hook["workers_cpu"])
+    whole = [measured([python, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(work / "site")],
+                      project) for _ in range(runs)]
     pages = sum(1 for _ in (work / "site").rglob("*.html"))
     result = {"ours s": statistics.median(t for t, _ in ours),
               "whole s": statistics.median(t for t, _ in whole),
-              "inside s": statistics.median(inside),
-              "share": statistics.median(i / t for i, (t, _) in zip(inside, whole)),
-              "workers cpu s": statistics.median(workers),
               "peak MB": max(m for _, m in whole),
               "pages": pages,
               "layout s": statistics.median(layout_seconds(project) for _ in range(runs))}
@@ -132,18 +118,16 @@ def main(argv: list[str] | None = None) -> None:
     with tempfile.TemporaryDirectory() as folder:
         results = {size: figures(Path(folder), size, args.runs) for size in sizes}
     print(f"Scale (median of {args.runs} runs; both languages)")
-    print(f"  {'nodes':>7} {'ours alone s':>13} {'mkdocs build s':>15} {'ours in it s':>13} "
-          f"{'ours/whole':>11} {'workers cpu s':>14} {'peak MB':>8} {'pages':>7} {'layout s':>9}")
+    print(f"  {'nodes':>7} {'ours alone s':>13} {'site build s':>13} {'peak MB':>8} {'pages':>7} "
+          f"{'layout s':>9}")
     for size, r in results.items():
-        print(f"  {size:>7} {r['ours s']:>13.2f} {r['whole s']:>15.2f} {r['inside s']:>13.2f} "
-              f"{r['share']:>11.1%} {r['workers cpu s']:>14.2f} {r['peak MB']:>8.0f} "
+        print(f"  {size:>7} {r['ours s']:>13.2f} {r['whole s']:>13.2f} {r['peak MB']:>8.0f} "
               f"{r['pages']:>7.0f} {r['layout s']:>9.2f}")
     if len(sizes) >= 2:
         big, small = results[sizes[-1]], results[sizes[-2]]
         print(f"Ratio {sizes[-1]:,} / {sizes[-2]:,} nodes\n" + table([
-            (key, f"{big[key] / small[key]:.2f}") for key in ("ours s", "whole s", "inside s",
-                                                              "workers cpu s",
-                                                              "peak MB", "pages", "layout s")]))
+            (key, f"{big[key] / small[key]:.2f}")
+            for key in ("ours s", "whole s", "peak MB", "pages", "layout s")]))
 
 
 if __name__ == "__main__":

@@ -36,8 +36,8 @@ sys.path.insert(0, str(ROOT))
 
 from playwright.sync_api import Browser, sync_playwright  # noqa: E402
 
-from build_tools.model import LANGUAGES  # noqa: E402
-from build_tools.paths import SEARCH_INDEX, language_prefix  # noqa: E402
+from build_tools.tree.model import LANGUAGES  # noqa: E402
+from build_tools.derive.paths import SEARCH_INDEX, language_prefix  # noqa: E402
 from tests.browser.conftest import CHROMIUM_FLAGS, PHONE  # noqa: E402
 from tests.conftest import SUB_PATH, _SubPathHandler, free_port, mkdocs_build, serve  # noqa: E402
 from tests.search.runner import (QUERIES, RESULT_LINKS, SEARCH_INPUT, SEARCH_TOGGLE, TARGET_AT_1,  # noqa: E402

@@ -9,10 +9,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-from build_tools.derive import derive
+from build_tools.derive.derive import derive
 from build_tools.settings import TREE_DIR
-from build_tools.site import read_published_urls
-from build_tools.tree import load_tree
+from build_tools.publish.site import read_published_urls
+from build_tools.tree.read import load_tree
 from tests.benchmark.common import ROOT, gzip_size, median_seconds, mkdocs_build, run, table
 
 RUNS = 5

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from build_tools.model import LANGUAGES, Outcome, Question, Tree
-from build_tools.paths import language_prefix
+from build_tools.tree.model import LANGUAGES, Outcome, Question, Tree
+from build_tools.derive.paths import language_prefix
 from build_tools.settings import TREE_DIR
-from build_tools.strings import STRINGS
-from build_tools.tree import load_tree
+from build_tools.render.strings import STRINGS
+from build_tools.tree.read import load_tree
 from tests.conftest import TODAY, BuiltSite
 
 TREE: Tree = load_tree(TREE_DIR, today=TODAY)

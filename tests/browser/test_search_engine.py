@@ -1,15 +1,15 @@
-"""The search script cuts queries the way build_tools/search_index.py cut the site's text."""
+"""The search script cuts queries the way build_tools/render/search/index.py cut the site's text."""
 
 from __future__ import annotations
 
 import pytest
 from playwright.sync_api import Page
 
-from build_tools.model import LANGUAGES
-from build_tools.paths import language_prefix
-from build_tools.search_index import terms
+from build_tools.tree.model import LANGUAGES
+from build_tools.derive.paths import language_prefix
+from build_tools.render.search.index import terms
 from build_tools.settings import TREE_DIR
-from build_tools.tree import load_tree
+from build_tools.tree.read import load_tree
 from tests.conftest import TODAY, BuiltSite
 
 TREE = load_tree(TREE_DIR, today=TODAY)

@@ -16,10 +16,10 @@ from urllib.parse import urlsplit
 import yaml
 from playwright.sync_api import Page
 
-from build_tools.model import LANGUAGES
-from build_tools.paths import language_prefix, node_path, url_of
+from build_tools.tree.model import LANGUAGES
+from build_tools.derive.paths import language_prefix, node_path, url_of
 from build_tools.settings import TREE_DIR
-from build_tools.tree import load_tree
+from build_tools.tree.read import load_tree
 
 HERE = Path(__file__).resolve().parent
 QUERIES = HERE / "queries.yaml"

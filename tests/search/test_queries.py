@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from build_tools.settings import TREE_DIR
-from build_tools.words import cut
+from build_tools.render.search.words import cut
 from tests.search.runner import QUERIES, UNSEEN, load_queries
 
 # Words a shopper types as one unit; if the dictionary cut splits them in the pages, the index

@@ -2,7 +2,7 @@
 byte, and the next build removes what it left behind (docs/decisions/002-atomic-builds.md).
 
 Both ways of building are covered: `python -m build_tools build --out X` (the generated Markdown)
-and `mkdocs build` (the site; the staging happens in build_tools/mkdocs_hook.py). Each test works
+and `mkdocs build` (the site; the staging happens in build_tools/publish/mkdocs_hook.py). Each test works
 on a copy of the project, so it may break the tree and the hand-written pages.
 """
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.derive import derive
-from build_tools.paths import SEARCH_INDEX, url_of
-from build_tools.site import PARALLEL_FROM, read_published_urls
-from build_tools.tree import load_tree
+from build_tools.derive.derive import derive
+from build_tools.derive.paths import SEARCH_INDEX, url_of
+from build_tools.publish.site import read_published_urls
+from build_tools.tree.read import load_tree
 from tests.conftest import ROOT, BuiltSite, copy_project, mkdocs_build
 from tests.synthetic import synthetic_project
 
@@ -115,9 +115,8 @@ def test_a_hand_written_page_with_broken_front_matter_fails_the_build(tmp_path: 
     assert "Traceback" not in result.stderr
 
 
-def test_a_large_tree_made_on_the_other_core_is_built_in_both_languages(tmp_path: Path) -> None:
-    """From PARALLEL_FROM nodes the hook makes the pages in a worker while MkDocs goes on."""
-    project = synthetic_project(tmp_path, PARALLEL_FROM)
+def test_a_100_node_tree_is_built_in_both_languages(tmp_path: Path) -> None:
+    project = synthetic_project(tmp_path, 100)
     out = tmp_path / "site"
     result = mkdocs_build(project, out, "https://example.org/")
     assert result.returncode == 0, result.stderr

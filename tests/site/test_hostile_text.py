@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from build_tools.tree import check_tree
+from build_tools.tree.read import check_tree
 from tests.conftest import ROOT, TODAY, copy_project, mkdocs_build
 
 pytestmark = pytest.mark.slow

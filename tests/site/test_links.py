@@ -9,7 +9,7 @@ from urllib.parse import unquote, urljoin, urldefrag
 
 import pytest
 
-from build_tools.site import read_published_urls
+from build_tools.publish.site import read_published_urls
 from tests.conftest import BuiltSite, copy_project, mkdocs_build
 
 pytestmark = pytest.mark.slow

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.tree import check_tree
+from build_tools.tree.read import check_tree
 from tests.conftest import ROOT, TODAY, write_tree
 from tests.unit.bad_trees import CASES, Case
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from build_tools.charts import MAX_BOXES, chart_of, chart_pages, first_boxes
-from build_tools.derive import derive
-from build_tools.paths import FLOWCHART
+from build_tools.derive.charts import MAX_BOXES, chart_of, chart_pages, first_boxes
+from build_tools.derive.derive import derive
+from build_tools.derive.paths import FLOWCHART
 from build_tools.settings import TREE_DIR
-from build_tools.tree import load_tree
+from build_tools.tree.read import load_tree
 from tests.conftest import TODAY
 from tests.synthetic import synthetic_tree
 

@@ -11,7 +11,7 @@ import pytest
 
 from build_tools.cli import main
 from build_tools.settings import TREE_DIR
-from build_tools.tree import load_tree
+from build_tools.tree.read import load_tree
 from tests.conftest import MINIMAL_TREE, write_tree
 
 

@@ -23,12 +23,13 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.derive import derive, reply_text
-from build_tools.model import LANGUAGES, Tree
+from build_tools.derive.derive import derive
+from build_tools.publish.site import generate
+from build_tools.render.strings import STRINGS
+from build_tools.render.text import reply_text
 from build_tools.settings import TREE_DIR
-from build_tools.site import generate
-from build_tools.strings import STRINGS
-from build_tools.tree import load_tree
+from build_tools.tree.model import LANGUAGES, Tree
+from build_tools.tree.read import load_tree
 from tests.conftest import TODAY
 
 SITE = "https://example.org/"

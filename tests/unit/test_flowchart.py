@@ -17,13 +17,13 @@ from itertools import combinations
 
 import pytest
 
-from build_tools.derive import Derived, answers, derive
-from build_tools.flowchart import flowchart_outline, text_width, wrap
-from build_tools.svg import flowchart_svg
-from build_tools.model import Answer, LineText, Outcome, Question, Ref, Source, Text, Tip, Tree
-from build_tools.paths import link, relative_url
+from build_tools.derive.derive import Derived, answers, derive
+from build_tools.render.flowchart.layout import flowchart_outline, text_width, wrap
+from build_tools.render.flowchart.svg import flowchart_svg
+from build_tools.tree.model import Answer, LineText, Outcome, Question, Ref, Source, Text, Tip, Tree
+from build_tools.derive.paths import link, relative_url
 from build_tools.settings import TREE_DIR
-from build_tools.tree import load_tree
+from build_tools.tree.read import load_tree
 from tests.conftest import ROOT, TODAY
 from tests.synthetic import synthetic_tree
 
@@ -297,8 +297,8 @@ def test_the_same_tree_gives_the_same_bytes(real: Derived) -> None:
 
 def test_the_same_bytes_in_another_process() -> None:
     """Set and hash order change between processes; the drawing must not."""
-    code = ("import hashlib; from build_tools.derive import derive; "
-            "from build_tools.svg import flowchart_svg; from tests.synthetic import synthetic_tree; "
+    code = ("import hashlib; from build_tools.derive.derive import derive; "
+            "from build_tools.render.flowchart.svg import flowchart_svg; from tests.synthetic import synthetic_tree; "
             "print(hashlib.sha256(flowchart_svg(derive(synthetic_tree(40)), 'zh', 'flowchart.md')"
             ".encode()).hexdigest())")
     digests = set()

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from build_tools.cli import main
-from build_tools.front_matter import check_pages, front_matter_problems
+from build_tools.publish.front_matter import check_pages, front_matter_problems
 
 
 def page(folder: Path, text: str, name: str = "about.md") -> Path:
@@ -60,7 +60,7 @@ def test_an_unclosed_block_and_a_page_without_front_matter(tmp_path: Path) -> No
 def test_check_reports_a_broken_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                      capsys: pytest.CaptureFixture[str]) -> None:
     broken = page(tmp_path, "---\ndescription: About: us\n---\n# About\n")
-    monkeypatch.setattr("build_tools.front_matter.page_files", lambda: [broken])
+    monkeypatch.setattr("build_tools.publish.front_matter.page_files", lambda: [broken])
     monkeypatch.setattr("build_tools.cli.page_files", lambda: [broken])
     assert main(["check"]) == 1
     err = capsys.readouterr().err

@@ -25,14 +25,14 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from build_tools.derive import derive
-from build_tools.load import tree_files
-from build_tools.model import LANGUAGES, Tree
-from build_tools.problems import Problem
+from build_tools.derive.derive import derive
+from build_tools.tree.load import tree_files
+from build_tools.tree.model import LANGUAGES, Tree
+from build_tools.tree.problems import Problem
 from build_tools.settings import TREE_DIR
-from build_tools.site import generate
-from build_tools.text_rules import MAX_LINE, normalize
-from build_tools.tree import check_tree
+from build_tools.publish.site import generate
+from build_tools.tree.text_rules import MAX_LINE, normalize
+from build_tools.tree.read import check_tree
 from tests.conftest import TODAY
 
 pytestmark = pytest.mark.slow

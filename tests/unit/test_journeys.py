@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from build_tools.derive import derive
-from build_tools.model import Outcome, Question, Tree
+from build_tools.derive.derive import derive
+from build_tools.tree.model import Outcome, Question, Tree
 from build_tools.settings import TREE_DIR
-from build_tools.tree import load_tree
+from build_tools.tree.read import load_tree
 from tests.conftest import TODAY
 
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 
-from build_tools.derive import derive
+from build_tools.derive.derive import derive
 from build_tools.cli import main
-from build_tools.search_index import build_index, documents, normalize, segment, stem, terms
-from build_tools.search_tables import tables
+from build_tools.render.search.index import build_index, documents, normalize, segment, stem, terms
+from build_tools.render.search.tables import tables
 from build_tools.settings import TREE_DIR
-from build_tools.tree import load_tree
+from build_tools.tree.read import load_tree
 from tests.conftest import TODAY
 
 

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import markdown
 
-from build_tools import templating
-from build_tools.derive import derive
-from build_tools.settings import TREE_DIR
-from build_tools.site import generate
-from build_tools.tree import load_tree
+from build_tools.derive.derive import derive
+from build_tools.publish.site import generate
+from build_tools.tree.read import load_tree
 from tests.conftest import MINIMAL_TREE, TODAY, write_tree
 
 
@@ -28,25 +25,6 @@ def test_a_bracket_in_a_label_keeps_the_answer_a_link(tmp_path: Path) -> None:
         assert f'<strong>{label}</strong></a>' in home
         trail = html_of(generate(derived, lang, "https://example.org/").files["guide/unpaid.md"])
         assert f"{label} · " in trail and trail.count("<a ") >= 2
-
-
-def test_templates_compiled_from_the_cache_make_the_same_pages(tmp_path: Path, monkeypatch) -> None:
-    """Compiled templates are kept in __pycache__ like compiled modules; a build that reads them
-    back makes the same pages as one that compiles the templates."""
-    derived = derive(load_tree(TREE_DIR))
-    monkeypatch.setattr(sys, "dont_write_bytecode", True)
-    templating.environment.cache_clear()
-    compiled_here = generate(derived, "zh", "https://example.org/").files
-    monkeypatch.setattr(sys, "dont_write_bytecode", False)
-    monkeypatch.setattr(templating, "COMPILED", tmp_path / "templates")
-    made, cached = [], []
-    for _ in range(2):  # the first build writes the cache, the second reads it
-        templating.environment.cache_clear()
-        made.append(generate(derived, "zh", "https://example.org/").files)
-        cached.append({p.name: p.stat().st_mtime_ns for p in (tmp_path / "templates").iterdir()})
-    assert cached[0] and cached[1] == cached[0]  # read back, not compiled and written again
-    templating.environment.cache_clear()
-    assert made == [compiled_here, compiled_here]
 
 
 def test_a_question_that_cites_sources_shows_them_and_its_review_date(tmp_path: Path) -> None:

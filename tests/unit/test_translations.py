@@ -6,10 +6,10 @@ import dataclasses
 import re
 from collections.abc import Iterator
 
-from build_tools.model import LANGUAGES, Text, Tree
+from build_tools.tree.model import LANGUAGES, Text, Tree
 from build_tools.settings import TREE_DIR
-from build_tools.strings import STRINGS
-from build_tools.tree import load_tree
+from build_tools.render.strings import STRINGS
+from build_tools.tree.read import load_tree
 from tests.conftest import TODAY
 
 HAN = re.compile(r"[\u3400-\u9fff]")

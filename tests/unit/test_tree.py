@@ -9,11 +9,11 @@ from pathlib import Path
 import jsonschema
 import yaml
 
-from build_tools.load import tree_files
-from build_tools.model import LineText, Outcome, Text
-from build_tools.schema import schema_text
+from build_tools.tree.load import tree_files
+from build_tools.tree.model import LineText, Outcome, Text
+from build_tools.tree.schema import schema_text
 from build_tools.settings import TREE_DIR
-from build_tools.tree import check_tree, load_tree
+from build_tools.tree.read import check_tree, load_tree
 from tests.conftest import MINIMAL_TREE, TODAY, write_tree
 
 
@@ -59,16 +59,9 @@ def test_the_schema_rejects_what_the_checker_rejects() -> None:
     assert errors, "an unknown key must be flagged in the editor too"
 
 
-def test_a_large_tree_read_in_two_processes_is_the_same_tree(monkeypatch) -> None:
-    serial = check_tree(TREE_DIR, today=TODAY)
-    monkeypatch.setattr("build_tools.tree.PARALLEL_READ_FROM", 0)  # the real tree counts as large
-    assert check_tree(TREE_DIR, today=TODAY) == serial
-
-
-def test_problems_read_in_two_processes_keep_the_files_order(tmp_path: Path, monkeypatch) -> None:
+def test_problems_keep_the_files_order(tmp_path: Path) -> None:
     broken = {f"{n}.yaml": "nodes: [unclosed\n" for n in "abcd"}
     folder = write_tree(tmp_path, broken)
-    monkeypatch.setattr("build_tools.tree.PARALLEL_READ_FROM", 0)
     _, problems = check_tree(folder, today=TODAY)
     assert [Path(p.at.file).name for p in problems] == ["a.yaml", "b.yaml", "c.yaml", "d.yaml"]
 

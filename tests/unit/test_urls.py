@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from build_tools.derive import derive
-from build_tools.model import LANGUAGES
-from build_tools.paths import language_prefix, url_of
+from build_tools.derive.derive import derive
+from build_tools.tree.model import LANGUAGES
+from build_tools.derive.paths import language_prefix, url_of
 from build_tools.settings import TREE_DIR
-from build_tools.site import generate, site_urls
-from build_tools.tree import load_tree
+from build_tools.publish.site import generate, site_urls
+from build_tools.tree.read import load_tree
 from tests.conftest import TODAY
 
 

@@ -1,10 +1,10 @@
-"""The dictionary cut that finds the shop's words in Chinese text (build_tools/words.py)."""
+"""The dictionary cut that finds the shop's words in Chinese text (build_tools/render/search/words.py)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from build_tools.words import Dictionary, cut, dictionary
+from build_tools.render.search.words import Dictionary, cut, dictionary
 
 
 def _dictionary(tmp_path: Path, lines: str) -> Dictionary:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from .settings import USER_DICTIONARY
+from build_tools.settings import USER_DICTIONARY
 
 
 @dataclass(frozen=True)

@@ -4,18 +4,17 @@ from __future__ import annotations
 
 import json
 
-from .charts import ChartPage, chart_of, chart_pages, first_boxes
-from .derive import Derived, description, reply_text
-from .flowchart import flowchart_outline
-from .model import DEFAULT_LANGUAGE, LANGUAGES, Node, Outcome, Question
-from .paths import (HOME, SEARCH_INDEX, SOURCES, TIPS, absolute_url, link, redirect_path,
+from build_tools.derive.charts import ChartPage, chart_of, chart_pages, first_boxes
+from build_tools.derive.derive import Derived
+from build_tools.render.text import description, reply_text
+from build_tools.render.flowchart.layout import flowchart_outline
+from build_tools.tree.model import DEFAULT_LANGUAGE, LANGUAGES, Node, Outcome, Question
+from build_tools.derive.paths import (HOME, SEARCH_INDEX, SOURCES, TIPS, absolute_url, link, redirect_path,
                     relative_url)
-from .search_index import build_index, documents
-from .search_tables import tables
-from .strings import strings_for
-from .svg import flowchart_svg
-from .templating import render as _render, templates
-from .words import dictionary
+from build_tools.render.search.index import build_index, documents
+from build_tools.render.strings import strings_for
+from build_tools.render.flowchart.svg import flowchart_svg
+from build_tools.render.templating import render as _render
 
 
 def render_language(derived: Derived, lang: str, site_url: str) -> dict[str, str]:
@@ -71,13 +70,6 @@ def render_flowcharts(derived: Derived, lang: str) -> dict[str, str]:
     return {chart.path: _render_chart(derived, chart, lang, above=by_path.get(chart.parent),
                                       below=below.get(chart.path, []), whole=len(charts) == 1)
             for chart in charts}
-
-
-def warm_up() -> None:
-    """Compile every template and read the search tables now: forked workers inherit them."""
-    templates()
-    tables()
-    dictionary()
 
 
 def _page(derived: Derived, path: str, lang: str, title: str, description: str) -> dict:

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import yaml
 
-from .load import _yaml_problem, compose, display_path
-from .model import Position
-from .problems import Problem
-from .settings import DOCS_DIRS
+from build_tools.settings import DOCS_DIRS
+from build_tools.tree.load import _yaml_problem, compose, display_path
+from build_tools.tree.model import Position
+from build_tools.tree.problems import Problem
 
 FENCE = "---"
 # Keys our pages use, and what each must be. Others are refused: a misspelt key is ignored by

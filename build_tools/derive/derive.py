@@ -1,23 +1,19 @@
-"""What the templates need, computed once from the validated tree: trails, depths, branches,
-reply texts and descriptions. Templates then hold no logic beyond loops and conditionals."""
+"""What every view needs, computed once from the validated tree: order, trails, depths, status
+pages and tip users. Language-free: the per-language texts are render/text.py's."""
 
 from __future__ import annotations
 
-import re
 from collections import deque
 from dataclasses import dataclass
 from functools import cached_property
 
-from .model import Answer, Node, Outcome, Question, Text, Tip, Tree
-from .paths import absolute_url, node_path
-from .strings import STRINGS
-from .text_rules import shorten
+from build_tools.tree.model import Answer, Node, Question, Tip, Tree
+from build_tools.derive.paths import node_path
 
 # A page reached by many paths shows the first few and counts the rest. Four: "the merchant
 # refused" is reached from every branch where a request can be refused (in progress, 待发货,
 # 待收货, 已完成); a way not shown cannot be picked out as the reader's own by the trail script.
 MAX_TRAILS = 4
-DESCRIPTION_LENGTH = 150
 
 
 @dataclass(frozen=True)
@@ -124,28 +120,3 @@ def _tip_users(tree: Tree) -> dict[str, tuple[str, ...]]:
         for ref in getattr(node, "tips", ()):
             users[ref.id].append(node.id)
     return {k: tuple(v) for k, v in users.items()}
-
-
-_MARKDOWN = re.compile(r"\*\*|__|`|\[([^\]]*)\]\([^)]*\)")
-
-
-def plain(text: str) -> str:
-    """Markdown reduced to the text a reader sees, on one line."""
-    text = _MARKDOWN.sub(lambda m: m.group(1) or "", text)
-    return " ".join(text.split())
-
-
-def lead(node: Node) -> Text:
-    """What a page says first: its summary, else its intro, else its question."""
-    return getattr(node, "summary", None) or getattr(node, "intro", None) or node.question
-
-
-def description(node: Node, lang: str) -> str:
-    """A meta description: the page's lead, as plain text, shortened on a word."""
-    return shorten(plain(lead(node)[lang]), DESCRIPTION_LENGTH)
-
-
-def reply_text(outcome: Outcome, lang: str, site_url: str, derived: Derived) -> str:
-    """The message an agent sends: the authored reply, then the absolute link."""
-    url = absolute_url(site_url, lang, derived.path(outcome.id))
-    return f"{plain(outcome.reply[lang])}\n{STRINGS['reply_link'][lang]}{url}"

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import yaml
 
-from .model import Position
-from .problems import Problem
+from build_tools.tree.model import Position
+from build_tools.tree.problems import Problem
 
 BOM = b"\xef\xbb\xbf"
 # The line breaks PyYAML counts, so that our own positions agree with the ones it reports.

@@ -19,11 +19,12 @@ from grandalf.graphs import Edge as GEdge
 from grandalf.graphs import Vertex, graph_core
 from grandalf.layouts import DummyVertex, SugiyamaLayout, VertexViewer
 
-from .derive import Derived, answers, plain
-from .model import Node, Question
-from .paths import link, relative_url
-from .strings import STRINGS
-from .templating import link_text
+from build_tools.derive.derive import Derived, answers
+from build_tools.render.text import plain
+from build_tools.tree.model import Node, Question
+from build_tools.derive.paths import link, relative_url
+from build_tools.render.strings import STRINGS
+from build_tools.render.templating import link_text
 
 
 # Sizes in px. Fonts are set on the SVG's text elements, so the estimate below and the
@@ -38,7 +39,7 @@ LABEL_TEXT_WIDTH = 132  # 11 Chinese characters at 12px
 PADDING = {"question": (38, 10, 12, 10), "outcome": (18, 10, 12, 10), "tip": (12, 10, 20, 10),
            "label": (6, 3, 6, 3)}
 MIN_WIDTH = 96
-# What the template draws in the padding: the question's "?" badge, the outcome's bar, the tip's
+# What svg.py draws in the padding: the question's "?" badge, the outcome's bar, the tip's
 # folded corner, and each kind's corner radius.
 SHAPE = {"badge_x": PADDING["question"][0] / 2, "badge_r": 10, "badge_font": 14,
          "baseline": BASELINE, "bar": 6, "fold": 12,

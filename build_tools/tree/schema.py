@@ -14,9 +14,9 @@ import types
 import typing
 from typing import Any, Literal, Union
 
-from .model import LANGUAGES, Line, LineText, Ref, Slug, Text, TreeFile
-from .parse import MAX_SLUG, SLUG, field_types, kind_of, required_keys
-from .text_rules import MAX_LINE, MAX_TEXT
+from build_tools.tree.model import (LANGUAGES, MAX_SLUG, SLUG, Line, LineText, Ref, Slug, Text, TreeFile,
+                                    field_types, kind_of, required_keys)
+from build_tools.tree.text_rules import MAX_LINE, MAX_TEXT
 
 SCHEMA_ID = "https://douyin-help.github.io/schema/decision-tree.json"
 

@@ -15,9 +15,9 @@ import dataclasses
 from collections import deque
 from dataclasses import dataclass
 
-from .derive import Derived, answers
-from .model import Question
-from .paths import FLOWCHART
+from build_tools.derive.derive import Derived, answers
+from build_tools.tree.model import Question
+from build_tools.derive.paths import FLOWCHART
 
 MAX_BOXES = 60  # beyond this a chart is a wall of boxes on a phone, and slow to lay out
 MAX_ROOTS = 12  # branches continued in one chart: each still gets room for its answers

@@ -7,10 +7,10 @@ browser (docs/overrides/assets/search.js) cuts a query into the same kinds and a
 - words of our dictionary (仅退款 and 七天无理由 stay whole, words.py): exact matches count most;
 - character pairs and single characters: a typo spoils only the pairs that contain it;
 - the pinyin of character pairs: a homophone typo still matches (the script hears pairs with the
-  `sounds` table of the common characters, search_tables.py);
+  `sounds` table of the common characters, tables.py);
 - English words, with a light stemmer, matched by prefix while the reader types.
 
-Traditional characters are folded to simplified ones (OpenCC's tables, search_tables.py).
+Traditional characters are folded to simplified ones (OpenCC's tables, tables.py).
 The index is built here; the script cuts queries
 and ranks pages. Both must cut text the same way: tests/browser/test_search_engine.py runs the
 script's cutter on the site's own text and compares it with `terms` below.
@@ -24,13 +24,14 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from .derive import Derived, lead, plain
-from .model import Outcome, Question, Tip
-from .paths import FLOWCHART, SOURCES, TIPS, url_of
-from .search_tables import tables
-from .strings import strings_for
-from .text_rules import shorten
-from .words import cut
+from build_tools.derive.derive import Derived
+from build_tools.render.text import lead, plain
+from build_tools.tree.model import Outcome, Question, Tip
+from build_tools.derive.paths import FLOWCHART, SOURCES, TIPS, url_of
+from build_tools.render.search.tables import tables
+from build_tools.render.strings import strings_for
+from build_tools.tree.text_rules import shorten
+from build_tools.render.search.words import cut
 
 # How much a match in each part of a page counts; words and single characters come from the
 # short fields only (see `terms`).

@@ -13,9 +13,9 @@ from collections.abc import Mapping
 
 from markupsafe import escape
 
-from .derive import Derived
-from .flowchart import SHAPE, Box, Chart, Edge, TextBlock, layout, number
-from .strings import strings_for
+from build_tools.derive.derive import Derived
+from build_tools.render.flowchart.layout import SHAPE, Box, Chart, Edge, TextBlock, layout, number
+from build_tools.render.strings import strings_for
 
 
 def flowchart_svg(derived: Derived, lang: str, page_path: str, only: set[str] | None = None) -> str:

@@ -7,27 +7,25 @@ A parser is a pure function returning `(data, problems)`; nothing here raises fo
 from __future__ import annotations
 
 import dataclasses
-import datetime
 import difflib
+import datetime
 import re
 import types
 import typing
-from functools import cache
 from typing import Any, Literal, Union
 
 import yaml
 
-from . import model
-from .load import LoadedFile
-from .model import LANGUAGES, Line, LineText, Position, Ref, Slug, Text, TreeFile
-from .problems import Problem
-from .text_rules import normalize, shorten, text_problems
+from build_tools.tree.load import LoadedFile
+from build_tools.tree.model import (LANGUAGES, MAX_SLUG, SLUG, Keywords, Line, LineText, Position, Ref, Slug, Text,
+                                    TreeFile, field_types, kind_of, minimum_items,
+                                    positioned, required_keys)
+from build_tools.tree.problems import Problem, did_you_mean
+from build_tools.tree.text_rules import normalize, shorten, text_problems
 
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # A URL is pasted into Markdown as `[title](url)`: these characters would end the link early
 # and let the rest of the value be read as Markdown or HTML.
 URL = re.compile(r"^https://[^\s<>\"'`()\[\]{}\\]+$")
-MAX_SLUG = 60
 RESERVED_SLUGS = frozenset({"index"})  # guide/index.md would be served at /guide/
 # YAML 1.2 reads these plain scalars as numbers although PyYAML (YAML 1.1) keeps them text;
 # other editors' tools disagree, so we ask for quotes either way.
@@ -49,44 +47,6 @@ def parse_files(files: list[LoadedFile], today: datetime.date) -> tuple[list[Tre
         if value is not INVALID:
             parsed.append(value)
     return parsed, problems
-
-
-@cache
-def field_types(cls: type) -> dict[str, Any]:
-    """The resolved type of each YAML key of a dataclass (its `at` position is not a key)."""
-    hints = typing.get_type_hints(cls, vars(model))
-    return {f.name: hints[f.name] for f in dataclasses.fields(cls) if f.name != "at"}
-
-
-@cache
-def required_keys(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in dataclasses.fields(cls) if f.name != "at"
-                 and f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING)
-
-
-@cache
-def minimum_items(cls: type, key: str) -> int:
-    """How many items a list field needs: its `min_items`, else one if the key is required."""
-    metadata = next(f.metadata for f in dataclasses.fields(cls) if f.name == key)
-    return metadata.get("min_items", 1 if key in required_keys(cls) else 0)
-
-
-@cache
-def _positioned(cls: type) -> bool:
-    return any(f.name == "at" for f in dataclasses.fields(cls))
-
-
-def node_kind(cls: type) -> str:
-    return typing.get_args(field_types(cls)["kind"])[0]
-
-
-def kind_of(kinds: tuple[type, ...]) -> dict[str, type]:
-    return {node_kind(cls): cls for cls in kinds}
-
-
-def did_you_mean(word: str, choices: list[str]) -> str:
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 def _noun(typ: Any) -> str | None:
@@ -200,7 +160,7 @@ class _Reader:
                 ok = False
         if not ok:
             return INVALID
-        return cls(**values, at=self.at(node)) if _positioned(cls) else cls(**values)
+        return cls(**values, at=self.at(node)) if positioned(cls) else cls(**values)
 
     def _read_key(self, key_node: yaml.Node, seen: dict[str, yaml.Node], allowed: list[str],
                   what: str) -> Any:
@@ -218,7 +178,7 @@ class _Reader:
 
     def _read_field(self, node: yaml.Node, cls: type, key: str, typ: Any) -> Any:
         # Under `search:` the keys are languages: "`zh`" alone would not tell an editor where.
-        what = f"the '{key}' search phrases" if cls is model.Keywords else f"`{key}`"
+        what = f"the '{key}' search phrases" if cls is Keywords else f"`{key}`"
         value = self.read(node, typ, what)
         minimum = minimum_items(cls, key)
         if isinstance(value, tuple) and len(value) < minimum:

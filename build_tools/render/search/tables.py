@@ -1,7 +1,7 @@
 """The character tables search needs: how the common characters sound (toneless pinyin), and
 their traditional forms. They change only with the libraries that make them, so they are made
 once (`python -m build_tools tables`, with pypinyin and OpenCC from requirements-dev.txt) and
-checked in as search_tables.json; a build reads the file instead of loading both libraries.
+checked in as tables.json; a build reads the file instead of loading both libraries.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import json
 from functools import cache
 from pathlib import Path
 
-TABLES = Path(__file__).with_name("search_tables.json")
+TABLES = Path(__file__).with_name("tables.json")
 
 
 @cache

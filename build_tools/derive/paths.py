@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import posixpath
 
-from .model import DEFAULT_LANGUAGE, LANGUAGES
+from build_tools.tree.model import DEFAULT_LANGUAGE, LANGUAGES
 
 HOME = "index.md"
 TIPS = "tips.md"

@@ -2,42 +2,35 @@
 and make `mkdocs build` atomic. All the work happens in build_tools; this only wires events.
 
 MkDocs loads this file once per process and reuses it for every rebuild of `mkdocs serve` and
-for the nested build of each other language. So the outer build reads the tree once and starts
-every language's pages (for a large tree, on the other cores while MkDocs goes on: site.start_all),
-and each build takes its own from the session when it needs them (on_files).
+for the nested build of each other language. So the outer build reads the tree once and makes
+every language's pages, and each build takes its own from the session (on_files).
 """
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import sys
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
-_IMPORT_STARTED = time.perf_counter()  # our imports below count as our share of the build
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # `mkdocs` does not add the cwd
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # `mkdocs` does not add the cwd
 
 from mkdocs.config import load_config  # noqa: E402
 from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
-from build_tools.derive import Derived, derive  # noqa: E402
-from build_tools.model import DEFAULT_LANGUAGE, LANGUAGES  # noqa: E402
-from build_tools.paths import language_prefix  # noqa: E402
-from build_tools.front_matter import check_pages  # noqa: E402
-from build_tools.problems import InvalidPages, InvalidTree  # noqa: E402
+from build_tools.derive.derive import Derived, derive  # noqa: E402
+from build_tools.tree.model import DEFAULT_LANGUAGE, LANGUAGES  # noqa: E402
+from build_tools.derive.paths import language_prefix  # noqa: E402
+from build_tools.publish.front_matter import check_pages  # noqa: E402
+from build_tools.tree.problems import InvalidPages, InvalidTree  # noqa: E402
 from build_tools.settings import ROOT, TREE_DIR  # noqa: E402
-from build_tools.site import (StartedSite, dropped_urls, navigation, read_published_urls,  # noqa: E402
-                              start_all)
-from build_tools.strings import strings_for  # noqa: E402
-from build_tools.tree import load_tree  # noqa: E402
-from build_tools.write import AtomicFolder  # noqa: E402
+from build_tools.publish.site import (GeneratedSite, dropped_urls, generate_all, navigation,  # noqa: E402
+                              read_published_urls)
+from build_tools.render.strings import strings_for  # noqa: E402
+from build_tools.tree.read import load_tree  # noqa: E402
+from build_tools.publish.write import AtomicFolder  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.help_centre")
 LANGUAGE_CONFIGS = {lang: ROOT / f"mkdocs.{lang}.yml" for lang in LANGUAGES if lang != DEFAULT_LANGUAGE}
@@ -57,25 +50,10 @@ class _Session:
     built = False
     nested = False
     derived: Derived | None = None  # the last good tree
-    # ... and its pages per language: the other languages' may still be in the making
-    last_good: dict[str, StartedSite] = {}
-    # Seconds the build spends in our code or waiting for it (this module's imports, reading the
-    # tree, making pages, waiting for the workers', adding files): the share of the build that is
-    # ours, which the scale benchmark reads from HELP_CENTRE_TIMINGS.
-    ours = 0.0
+    last_good: dict[str, GeneratedSite] = {}  # ... and its pages per language
 
 
 session = _Session()
-session.ours = time.perf_counter() - _IMPORT_STARTED
-
-
-@contextmanager
-def _ours() -> Iterator[None]:
-    started = time.perf_counter()
-    try:
-        yield
-    finally:
-        session.ours += time.perf_counter() - started
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -85,8 +63,7 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     lang = config.theme["language"]
     if not session.nested:  # the outer build reads the tree once and makes every language
-        with _ours():
-            _generate(config.site_url or "")
+        _generate(config.site_url or "")
     config.nav = navigation(session.derived, lang)
     config.extra["alternate"] = alternates(lang, config.site_url or "")
     words = strings_for(lang)  # for the templates of docs/overrides, which cannot import them
@@ -115,7 +92,7 @@ def _generate(site_url: str) -> None:
         derived = derive(load_tree(TREE_DIR))
         if pages := check_pages():  # MkDocs itself would publish a broken one as text
             raise InvalidPages(pages)
-        session.last_good = start_all(derived, ONLY_LANGUAGES, site_url)
+        session.last_good = generate_all(derived, ONLY_LANGUAGES, site_url)
         session.derived = derived
     except (InvalidTree, InvalidPages) as error:
         if session.command != "serve" or not session.last_good:
@@ -123,17 +100,12 @@ def _generate(site_url: str) -> None:
         for problem in error.problems:
             log.error(str(problem))
         log.error("The decision tree or a hand-written page has problems; "
-              "still serving the last good pages.")
+                  "still serving the last good pages.")
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    with _ours():
-        return _add_files(files, config)
-
-
-def _add_files(files: Files, config: MkDocsConfig) -> Files:
     lang = config.theme["language"]
-    site = session.last_good[lang].result()  # waits here for a worker still making them
+    site = session.last_good[lang]
     dropped = dropped_urls(session.derived, [lang], read_published_urls())
     if dropped:
         raise PluginError("These published URLs would stop working; keep them as redirects "
@@ -173,21 +145,8 @@ def on_build_error(error: Exception) -> None:
         session.staging = None
 
 
-def _write_timings(path: Path) -> None:
-    """Our time in this process, and the processor time of the workers that made pages while
-    MkDocs went on (they have ended by now), for the scale benchmark."""
-    import resource  # Unix only, like the benchmark that asks for this
-
-    workers = resource.getrusage(resource.RUSAGE_CHILDREN)
-    path.write_text(json.dumps({"ours": session.ours,
-                                "workers_cpu": workers.ru_utime + workers.ru_stime}),
-                    encoding="utf-8")
-
-
 def on_shutdown() -> None:
     """`mkdocs build` is over: swap the new site in only if every step succeeded."""
-    if timings := os.environ.get("HELP_CENTRE_TIMINGS"):
-        _write_timings(Path(timings))
     if session.staging is None:
         return
     if session.built:

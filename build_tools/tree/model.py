@@ -7,9 +7,13 @@ Schema (`schema.py`). Fields without a default are required.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
+import re
+import typing
 from dataclasses import dataclass, field, fields
-from typing import Literal, NewType, Union
+from functools import cache
+from typing import Any, Literal, NewType, Union
 
 # A node or source id: lowercase ASCII words joined by hyphens. It is the URL slug.
 Slug = NewType("Slug", str)
@@ -191,3 +195,42 @@ class Tree:
 
     def tips(self) -> list[Tip]:
         return [n for n in self.nodes.values() if isinstance(n, Tip)]
+
+
+# The model read as a schema: parse.py reads YAML by these types, schema.py writes the JSON
+# Schema from them, validate.py names node kinds by them.
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+MAX_SLUG = 60
+
+
+@cache
+def field_types(cls: type) -> dict[str, Any]:
+    """The resolved type of each YAML key of a dataclass (its `at` position is not a key)."""
+    hints = typing.get_type_hints(cls, globals())
+    return {f.name: hints[f.name] for f in dataclasses.fields(cls) if f.name != "at"}
+
+
+@cache
+def required_keys(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls) if f.name != "at"
+                 and f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING)
+
+
+@cache
+def minimum_items(cls: type, key: str) -> int:
+    """How many items a list field needs: its `min_items`, else one if the key is required."""
+    metadata = next(f.metadata for f in dataclasses.fields(cls) if f.name == key)
+    return metadata.get("min_items", 1 if key in required_keys(cls) else 0)
+
+
+@cache
+def positioned(cls: type) -> bool:
+    return any(f.name == "at" for f in dataclasses.fields(cls))
+
+
+def node_kind(cls: type) -> str:
+    return typing.get_args(field_types(cls)["kind"])[0]
+
+
+def kind_of(kinds: tuple[type, ...]) -> dict[str, type]:
+    return {node_kind(cls): cls for cls in kinds}

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .model import NOWHERE, Node, Outcome, Question, Ref, Tip, Tree, TreeFile
-from .parse import did_you_mean, node_kind
-from .problems import Problem
+from build_tools.tree.model import NOWHERE, Node, Outcome, Question, Ref, Tip, Tree, TreeFile, node_kind
+from build_tools.tree.problems import Problem, did_you_mean
 
 
 def assemble(files: list[TreeFile]) -> tuple[Tree | None, list[Problem]]:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 
-from .model import Position
+from build_tools.tree.model import Position
 
 
 @dataclass(frozen=True, order=True)
@@ -43,3 +44,8 @@ def report(problems: list[Problem], where: str = "in the decision tree") -> str:
     lines = [str(p) for p in problems]
     lines.append(f"{count} {noun} {where}; nothing was written.")
     return "\n".join(lines)
+
+
+def did_you_mean(word: str, choices: list[str]) -> str:
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""

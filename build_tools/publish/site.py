@@ -1,0 +1,68 @@
+"""One language's generated site: its files, its navigation and the URLs it publishes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from build_tools.derive.derive import Derived
+from build_tools.derive.paths import (FLOWCHART, HOME, SOURCES, TIPS, language_of_url, language_prefix, redirect_path,
+                    url_of)
+from build_tools.render.pages import render_language
+from build_tools.settings import DOCS_DIRS, PUBLISHED_URLS, TREE_DIR
+from build_tools.render.strings import strings_for
+
+
+NavItem = dict[str, str]
+
+
+@dataclass(frozen=True)
+class GeneratedSite:
+    lang: str
+    files: dict[str, str]  # path relative to the language's docs root -> content
+
+
+def generate(derived: Derived, lang: str, site_url: str) -> GeneratedSite:
+    """One language's site; `site_url` is the root of the whole site (not of the language)."""
+    return GeneratedSite(lang, render_language(derived, lang, site_url))
+
+
+def generate_all(derived: Derived, languages: list[str] | tuple[str, ...],
+                 site_url: str) -> dict[str, GeneratedSite]:
+    """Every language's site."""
+    return {lang: generate(derived, lang, site_url) for lang in languages}
+
+
+def navigation(derived: Derived, lang: str) -> list[NavItem]:
+    """Home, one entry per status (the start question's answers), then the general pages."""
+    t = strings_for(lang)
+    start = derived.tree.nodes[derived.tree.start.id]
+    statuses = [{a.label[lang]: derived.path(a.next.id)} for a in start.answers]
+    return [{t["home"]: HOME}, *statuses, {t["tips_title"]: TIPS}, {t["flowchart"]: FLOWCHART},
+            {t["sources_title"]: SOURCES}, "about.md"]
+
+
+def site_urls(derived: Derived, lang: str) -> set[str]:
+    """Every URL this language promises, from the site root (`/en/guide/x/`): every node, the
+    general pages, the redirects and the hand-written pages. Not the continuation charts under
+    /flowchart/, which move as the tree grows (charts.py)."""
+    tree = derived.tree
+    generated = [*(derived.path(node_id) for node_id in tree.nodes), TIPS, SOURCES, FLOWCHART,
+                 *(redirect_path(r.old) for r in tree.redirects)]
+    hand_written = [p.relative_to(DOCS_DIRS[lang]).as_posix() for p in DOCS_DIRS[lang].rglob("*.md")]
+    return {"/" + language_prefix(lang) + url_of(path) for path in [*generated, *hand_written]}
+
+
+def read_published_urls(tree_dir: Path = TREE_DIR) -> list[str]:
+    path = tree_dir / PUBLISHED_URLS.name
+    if not path.exists():
+        return []
+    lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return [line for line in lines if line and not line.startswith("#")]
+
+
+def dropped_urls(derived: Derived, languages: list[str] | tuple[str, ...],
+                 published: list[str]) -> list[str]:
+    """Published URLs of these languages that no page or redirect serves any more."""
+    served = set().union(*(site_urls(derived, lang) for lang in languages))
+    return [u for u in published if language_of_url(u) in languages and u not in served]

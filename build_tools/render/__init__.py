@@ -1,0 +1,1 @@
+"""One language's files from the derived tree: Markdown pages, flowcharts and the search index."""

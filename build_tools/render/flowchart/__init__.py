@@ -1,0 +1,1 @@
+"""The flowchart drawn at build time: boxes and arrows laid out, routed and written as inline SVG."""

@@ -1,0 +1,1 @@
+"""The search index: Chinese cut by the domain dictionary, pinyin and traditional forms, ranking data."""
