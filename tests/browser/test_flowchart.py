@@ -47,5 +47,7 @@ def test_a_status_page_shows_its_own_small_chart(site: BuiltSite, phone_without_
     phone_without_js.locator("details.fc-branch summary").click()
     boxes = phone_without_js.locator("details.fc-branch svg a")
     ids = sorted(b.get_attribute("id") or "" for b in boxes.all())
-    assert ids == ["fc-completed", "fc-fraud", "fc-merchant-refuses", "fc-past-seven-days",
-                   "fc-quality-problem", "fc-return-no-reason", "fc-within-seven-days"]
+    assert ids == ["fc-completed", "fc-exchange-resend-repair", "fc-food-safety", "fc-fraud",
+                   "fc-merchant-refuses", "fc-partial-return", "fc-past-seven-days",
+                   "fc-quality-problem", "fc-return-no-reason", "fc-signed-not-received",
+                   "fc-within-seven-days"]
