@@ -62,7 +62,7 @@ GLOSSARY = {
     "客服与帮助": "customer service and help",
     "待付款": "pending payment", "待发货": "paid, not shipped", "待收货": "shipped",
     "已完成": "completed", "已取消": "cancelled",
-    "退款中 / 售后中": "refund or after-sale in progress",
+    "退款中 / 售后中": "request in progress",
     "仅退款": "refund only", "未发货仅退款": "refund only, not shipped",
     "已发货仅退款": "refund only, shipped", "退货退款": "return and refund", "换货": "exchange",
     "补寄": "re-send", "维修": "repair", "七天无理由": "seven-day no-reason",
