@@ -146,7 +146,7 @@ def test_a_page_reached_by_a_link_says_when_it_applies(tree: Tree) -> None:
     assert box.more == 1  # 已完成's way is left to the flowchart
     deep = trail_box(derived, "past-seven-days", "en", "guide/past-seven-days.md", "flowchart.md")
     assert [" › ".join(s.labels) for s in deep.situations] == [
-        "待收货 – Shipped › Received, nothing wrong, but I don't want it › No, the 7 days are over"]
+        "待收货 – Shipped › Received, nothing wrong, but I don't want it › No, more than 7 days"]
     assert trail_box(derived, tree.start.id, "zh", "index.md", "flowchart.md") is None
 
 
