@@ -181,8 +181,26 @@ def taps_to_light(page: Page, target: str, touch: bool) -> str:
     return f"{taps} tap(s), {lit} parts lit ({scrolled})" if lit else f"nothing lit ({scrolled})"
 
 
+def taps_through_overview(page: Page, status: str, target: str, touch: bool) -> str:
+    """On the flowchart page: tap the status in the overview (it jumps to that status's panel),
+    then the outcome's box; count the taps and any scrolling the reader still had to do."""
+    chip = page.locator(f"a.fc-node--below[data-id='{status}']")
+    if not chip.count():
+        return "no overview"
+    chip.tap() if touch else chip.click()
+    page.wait_for_timeout(SETTLE_MS)
+    box = page.locator(f"#fc-{target}")
+    before = page.evaluate("scrollY")
+    box.scroll_into_view_if_needed()
+    scrolled = abs(page.evaluate("scrollY") - before)
+    box.tap() if touch else box.click()
+    page.wait_for_timeout(SETTLE_MS)
+    lit = page.locator(f"svg.fc .fc-on-path[data-to='{target}']").count()
+    return f"2 taps, then {scrolled:.0f} px to scroll" if lit else "not lit"
+
+
 def view(browser: Browser, folder: Path, base: str, url: str, start: str, target: str,
-         viewport: str, shot: Path | None = None) -> View:
+         status: str, viewport: str, shot: Path | None = None) -> View:
     context = browser.new_context(**VIEWPORTS[viewport])
     try:
         context.set_default_timeout(10_000)
@@ -200,8 +218,12 @@ def view(browser: Browser, folder: Path, base: str, url: str, start: str, target
             if url != "flowchart/":  # a status page: its chart, scrolled into view
                 page.locator("svg.fc").first.scroll_into_view_if_needed()
             page.screenshot(path=str(shot), scale="css")
+        touch = bool(VIEWPORTS[viewport].get("has_touch"))
         open_page(page, base + url)
-        taps = taps_to_light(page, target, bool(VIEWPORTS[viewport].get("has_touch")))
+        taps = taps_to_light(page, target, touch)
+        if url == "flowchart/":
+            open_page(page, base + url)
+            taps += "; through the overview: " + taps_through_overview(page, status, target, touch)
     finally:
         context.close()
     html = (folder / url / "index.html").read_bytes()
@@ -221,7 +243,8 @@ def views(folder: Path, shots: str | None = None) -> list[View]:
                 name = "flowchart" if url == "flowchart/" else url.split("/")[1]
                 shot = SHOTS / f"flowchart-{name}-{viewport}-{shots}.png" if shots and name in (
                     "flowchart", "shipped") else None
-                found.append(view(browser, folder, base, url, start, target, viewport, shot))
+                status = derived.trails[target][0].ids[1] if target != derived.tree.start.id else start
+                found.append(view(browser, folder, base, url, start, target, status, viewport, shot))
     return found
 
 
