@@ -261,6 +261,17 @@ def test_more_answers_make_a_panel_longer_not_wider(count: int) -> None:
     assert svg.get("width") == str(CHART_WIDTH) and len(boxes(svg)) == count + 1
 
 
+def test_a_word_wider_than_its_box_widens_the_panel_rather_than_spilling_out() -> None:
+    word = "Pneumonoultramicroscopicsilicovolcanoconiosis-refund"
+    derived = tiny_tree("Start", "Yes", f"A {word} outcome")
+    svg = ET.fromstring(panel_svgs(derived, "en", PAGE, [whole(derived)])[0])
+    done = own_boxes([svg])["done"]
+    right = max(float(t.get("x")) + text_width(t.text, 14, bold=True)
+                for t in done.iter(f"{SVG}tspan"))
+    assert right < box_rect(done).x + box_rect(done).w <= float(svg.get("width"))
+    assert float(svg.get("width")) > CHART_WIDTH
+
+
 # --- nothing overlaps, nothing is cut off -----------------------------------------------------
 
 @pytest.fixture(scope="module", params=["real-zh", "real-en", "synthetic-zh", "synthetic-en"])
