@@ -17,7 +17,7 @@ from build_tools.derive.paths import relative_url
 from build_tools.render.flowchart.graph import AGAIN, BELOW, OWN, Drawing, Drawn
 from build_tools.render.flowchart.measure import text_width, wrap
 from build_tools.render.flowchart.routing import connector
-from build_tools.render.strings import STRINGS, strings_for
+from build_tools.render.strings import strings_for
 from build_tools.render.text import description, plain
 from build_tools.tree.model import Node, Question
 
@@ -110,10 +110,10 @@ class Chart:
 def layout(derived: Derived, lang: str, page_path: str, drawing: Drawing,
            here: str | None = None) -> Chart:
     """Every box, label and line of one panel placed; `here` marks the page's own box."""
-    nodes = derived.tree.nodes
+    nodes, words = derived.tree.nodes, strings_for(lang)
     y, mark = MARGIN, None
     if here == drawing.root:
-        mark = _label("mark", strings_for(lang)["you_are_here"], MARGIN, y, CHART_WIDTH - 2 * MARGIN,
+        mark = _label("mark", words["you_are_here"], MARGIN, y, CHART_WIDTH - 2 * MARGIN,
                       size=LABEL_FONT, bold=True)
         y += mark.h + LABEL_GAP
     boxes: list[Box] = []
@@ -129,7 +129,7 @@ def layout(derived: Derived, lang: str, page_path: str, drawing: Drawing,
             y += label.h + LABEL_GAP
         box = _box(derived, lang, page_path, drawn, x, y, width)
         if mark and not boxes:
-            box = dataclasses.replace(box, name=box.name + strings_for(lang)["you_are_here_name"])
+            box = dataclasses.replace(box, name=box.name + words["you_are_here_name"])
         boxes.append(box)
         y += box.h + GAP
         if label is not None:
@@ -137,7 +137,7 @@ def layout(derived: Derived, lang: str, page_path: str, drawing: Drawing,
             path, arrow = connector(parent.x + RAIL, parent.y + parent.h, box.x, box.y + box.h / 2)
             edges.append(Edge(parent.id, box.id, path, arrow, label))
     right = max([CHART_WIDTH - MARGIN, *(b.x + b.w for b in boxes), *(e.label.x + e.label.w for e in edges)])
-    title = STRINGS["flowchart"][lang] + STRINGS["colon"][lang] + plain(nodes[drawing.root].title[lang])
+    title = words["flowchart"] + words["colon"] + plain(nodes[drawing.root].title[lang])
     return Chart(title, round(right + MARGIN), round(y - GAP + MARGIN), tuple(boxes), tuple(edges),
                  mark)
 
