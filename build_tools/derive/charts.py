@@ -23,7 +23,7 @@ from collections import deque
 from dataclasses import dataclass
 
 from build_tools.derive.derive import Derived, answers
-from build_tools.tree.model import Question
+from build_tools.tree.model import Question, Tip
 from build_tools.derive.paths import FLOWCHART
 
 MAX_BOXES = 60  # beyond this a chart is a wall of boxes on a phone, and slow to lay out
@@ -106,14 +106,13 @@ class Panel:
 
 def panels(derived: Derived, chart: ChartPage) -> tuple[Panel, ...]:
     """The drawings of a chart page, top to bottom (see the module's docstring)."""
-    shown = chart.nodes - {t.id for t in derived.tree.tips()}
+    nodes = derived.tree.nodes  # not tree.tips(), which walks the whole tree for every chart
+    shown = frozenset(i for i in chart.nodes if not isinstance(nodes[i], Tip))
     if len(chart.roots) > 1:
         return tuple(_branch(derived, root, shown) for root in chart.roots)
     root = chart.roots[0]
-    children = [t for t in dict.fromkeys(a.next.id for a in answers(derived.tree.nodes[root]))
-                if t in shown]
-    below = [c for c in children
-             if any(a.next.id in shown for a in answers(derived.tree.nodes[c]))]
+    children = [t for t in dict.fromkeys(a.next.id for a in answers(nodes[root])) if t in shown]
+    below = [c for c in children if any(a.next.id in shown for a in answers(nodes[c]))]
     overview = Panel(root, frozenset([root, *children]), frozenset(below))
     return (overview, *(_branch(derived, c, shown) for c in below))
 

@@ -42,7 +42,8 @@ def drawings(derived: Derived, panels: Iterable[Panel]) -> list[Drawing]:
 
 
 def _drawing(derived: Derived, panel: Panel, owned: set[str]) -> Drawing:
-    unknown = panel.nodes - derived.tree.nodes.keys()
+    # not `panel.nodes - nodes.keys()`: that walks every node of the tree, for every panel
+    unknown = {i for i in panel.nodes if i not in derived.tree.nodes}
     if unknown or panel.root not in panel.nodes:
         raise ValueError(f"flowchart: unknown node ids {sorted(unknown or {panel.root})}")
     boxes: list[Drawn] = []
