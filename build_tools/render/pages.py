@@ -14,6 +14,7 @@ from build_tools.derive.paths import (HOME, SEARCH_INDEX, SOURCES, TIPS, absolut
 from build_tools.render.search.index import build_index, documents
 from build_tools.render.strings import strings_for
 from build_tools.render.templating import render as _render
+from build_tools.render.trail import trail_box
 
 
 def render_language(derived: Derived, lang: str, site_url: str) -> dict[str, str]:
@@ -114,9 +115,7 @@ def _render_node(derived: Derived, node: Node, lang: str, site_url: str, chart_p
     context.update(
         node=node,
         is_home=path == HOME,
-        trails=derived.trails.get(node.id, ()),
-        more_trails=derived.trail_counts.get(node.id, 0) - len(derived.trails.get(node.id, ())),
-        home_link=link(path, HOME),
+        box=trail_box(derived, node.id, lang, path, chart_path),
         tips_link=link(path, TIPS),
         flowchart_link=link(path, chart_path),
         tips=[derived.tree.nodes[ref.id] for ref in getattr(node, "tips", ())],

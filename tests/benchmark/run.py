@@ -18,7 +18,8 @@ SECTIONS = {"site": "tests.benchmark.site_figures",
             "flowchart": "tests.benchmark.flowchart_weight",
             "search": "tests.benchmark.search_hits",
             "scale": "tests.benchmark.scale",
-            "serve": "tests.benchmark.serve_edit"}
+            "serve": "tests.benchmark.serve_edit",
+            "first_screen": "tests.benchmark.first_screen"}
 
 
 def main(argv: list[str]) -> None:
