@@ -13,6 +13,7 @@ FUZZ_EXAMPLES=2000 makes a deep run of a few minutes. To see how many ran, and h
 from __future__ import annotations
 
 import functools
+import multiprocessing
 import os
 import re
 import shutil
@@ -43,8 +44,9 @@ FUZZ = settings(max_examples=EXAMPLES, derandomize=True, database=None, deadline
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 REAL_FILES: dict[str, bytes] = {p.name: p.read_bytes() for p in tree_files(TREE_DIR)}
-# The line breaks PyYAML counts (load.py counts the same): positions are checked against them.
-LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+# The line breaks an editor counts: positions are checked against them. (PyYAML also breaks
+# lines at U+0085, U+2028 and U+2029; a file with one is refused at that character first.)
+LINE_BREAK = re.compile("\r\n|[\r\n]")
 
 
 @pytest.fixture(scope="module")
@@ -182,13 +184,48 @@ def insert_syntax(draw: Draw, data: bytes) -> bytes:
 
 
 def insert_nesting(draw: Draw, data: bytes) -> bytes:
-    """Brackets never closed, deep enough to exhaust a recursive parser."""
-    opener = draw(st.sampled_from([b"[", b"{", b"- "]))
-    return insert(draw, data, opener * draw(st.integers(1, 1500)))
+    """Brackets never closed, or list items nested by indentation, deep enough to exhaust a
+    recursive parser."""
+    if draw(st.booleans()):
+        opener = draw(st.sampled_from([b"[", b"{", b"- "]))
+        return insert(draw, data, opener * draw(st.integers(1, 1500)))
+    lines = lines_of(data)
+    at = draw(st.integers(0, len(lines)))
+    nested = b"".join(b" " * (2 * i) + b"-\n" for i in range(draw(st.integers(1, 400))))
+    return b"".join(lines[:at] + [nested] + lines[at:])
+
+
+# Escapes of a double-quoted YAML text: the characters no page can show (controls, C1, lone
+# surrogates, non-characters, line separators), invisible ones, and harmless ones.
+ESCAPES = [b"\\x9b", b"\\x00", b"\\x85", b"\\e", b"\\0", b"\\uFFFE", b"\\uffff", b"\\U0010FFFF",
+           b"\\ud83d", b"\\udc00", b"\\ud83d\\ude00", b"\\L", b"\\P", b"\\N", b"\\_", b"\\u200b",
+           b"\\ufeff", b"\\u00e9", b"\\t", b"\\n", b"\\\\", b'\\"']
+
+
+def escape(draw: Draw) -> bytes:
+    if draw(st.booleans()):
+        return draw(st.sampled_from(ESCAPES))
+    return b"\\u%04x" % draw(st.integers(0, 0xFFFF))  # any code unit, surrogates included
+
+
+def insert_escapes(draw: Draw, data: bytes) -> bytes:
+    """Escapes written into a value: inside an existing double-quoted text, or as a new one."""
+    quotes = [i + 1 for i, byte in enumerate(data) if byte == ord('"')]
+    written = b"".join(escape(draw) for _ in range(draw(st.integers(1, 3))))
+    if quotes and draw(st.booleans()):
+        at = draw(st.sampled_from(quotes))
+        return data[:at] + written + data[at:]
+    lines = lines_of(data)
+    i = pick_line(draw, lines, KEY_LINE)
+    if i is None:
+        return data
+    match = KEY_LINE.match(lines[i])
+    lines[i] = match.group(1) + (match.group(2) or b"") + match.group(3) + b': "x' + written + b'"\n'
+    return b"".join(lines)
 
 
 MUTATIONS = [delete_line, delete_key, change_type, swap_ids, duplicate_node, truncate,
-             insert_tab, insert_bytes, insert_unicode, insert_syntax, insert_nesting]
+             insert_tab, insert_bytes, insert_unicode, insert_syntax, insert_nesting, insert_escapes]
 
 
 @FUZZ
@@ -208,6 +245,101 @@ def test_a_mutated_tree_gives_problems_that_point_into_the_files(workdir: Path, 
     assert_editor_can_find(problems, folder, files)
     if mutated == REAL_FILES[name]:
         assert problems == []
+
+
+# --- nesting of every form, deeper than any tree: a located message, never a crash ---
+
+# One level each, as (text, what closes it): block forms nest by indentation or by `- ` on one
+# line; flow forms by brackets, one of them after a quoted text full of closing brackets. A
+# comment full of them may come first: none of that is nesting.
+BLOCK_FORMS = [("- ", ""), ("k:\n", ""), ("-\n", "")]
+FLOW_FORMS = [("[", "]"), ("{a: ", "}"), ('["]]}}", ', "]")]
+MAX_DEPTH = 200  # build_tools/tree/compose.py
+WIDEST = 600  # past this column block forms go on one line: indentation would grow the file as depth²
+
+
+@st.composite
+def deep_documents(draw: Draw) -> tuple[str, int | None]:
+    """A valid YAML document nested in a drawn mix of forms, and the offset where its level
+    MAX_DEPTH + 1 starts (None if it is not that deep)."""
+    depth = draw(st.sampled_from([2, 50, MAX_DEPTH, 1_000, 25_000])) + draw(st.integers(-1, 5))
+    block = draw(st.lists(st.sampled_from(BLOCK_FORMS), max_size=4))
+    flow = draw(st.lists(st.sampled_from(FLOW_FORMS), min_size=1, max_size=3))
+    switch = draw(st.integers(1, depth)) if block else 1  # the level where flow forms begin
+    text = "# " + "]}" * draw(st.integers(0, 3000)) + "\n" if draw(st.booleans()) else ""
+    column, too_deep, closers = 0, None, []
+    for level in range(1, depth + 1):
+        form, closer = block[level % len(block)] if level < switch else flow[level % len(flow)]
+        if form.endswith("\n") and column > WIDEST:
+            form = "- "
+        if level == MAX_DEPTH + 1:
+            too_deep = len(text)  # every form starts its collection at its first character
+        if form.endswith("\n"):  # the next level on the next line, indented deeper
+            column += 2
+            form += " " * column
+        else:
+            column += len(form)
+        text += form
+        closers.append(closer)
+    return text + "x" + "".join(reversed(closers)) + "\n", too_deep
+
+
+def check_in_a_child(folder: Path) -> list[str]:
+    """`check_tree` in a forked process: a crash (libyaml's recursion was one) fails the test
+    with its signal instead of killing pytest."""
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    child = context.Process(target=lambda: send.send([str(p) for p in sorted(check_tree(folder, TODAY)[1])]))
+    child.start()
+    child.join(120)
+    if child.exitcode is None:
+        child.kill()
+        pytest.fail("check_tree did not finish in 120 s")
+    assert child.exitcode == 0, f"check_tree crashed (exit code {child.exitcode})"
+    return receive.recv()
+
+
+@settings(FUZZ, max_examples=max(1, EXAMPLES // 2))
+@given(deep_documents())
+def test_nesting_of_any_form_and_depth_is_refused_where_it_gets_too_deep(
+        workdir: Path, document: tuple[str, int | None]) -> None:
+    text, too_deep = document
+    folder = write_folder(workdir, {"tree.yaml": text.encode("utf-8")})
+
+    report = check_in_a_child(folder)
+
+    nested = [line for line in report if "nested too deeply" in line]
+    if too_deep is None:
+        assert nested == []
+    else:
+        line = text.count("\n", 0, too_deep) + 1
+        column = too_deep - (text.rfind("\n", 0, too_deep) + 1) + 1
+        assert [problem.split("tree.yaml:", 1)[1] for problem in report] == [
+            f"{line}:{column}: lists or mappings are nested too deeply here (more than 200 levels); "
+            "check for an unclosed `[` or `{`, or a line of repeated `- `"]
+
+
+def test_the_deep_documents_have_every_promised_form() -> None:
+    """Guards the strategy: every form of nesting, shallow and very deep, and the comment."""
+    seen = dict.fromkeys(["- - on a line", "indented lists", "indented mappings", "brackets", "braces",
+                          "quoted brackets", "a comment of ]", "shallow", "over 10,000 deep"], False)
+
+    @settings(FUZZ, max_examples=max(50, EXAMPLES // 2))
+    @given(deep_documents())
+    def look(document: tuple[str, int | None]) -> None:
+        text, too_deep = document
+        seen["- - on a line"] |= "- - " in text
+        seen["indented lists"] |= "-\n  " in text
+        seen["indented mappings"] |= "k:\n  " in text
+        seen["brackets"] |= "[[" in text
+        seen["braces"] |= "{a: {a: " in text
+        seen["quoted brackets"] |= '"]]}}"' in text
+        seen["a comment of ]"] |= text.startswith("# ]}")
+        seen["shallow"] |= too_deep is None
+        seen["over 10,000 deep"] |= text.count("\n") + text.count("[") + text.count("- ") > 10_000
+
+    look()
+    assert all(seen.values()), seen
 
 
 def harmless(draw: Draw, data: bytes) -> bytes:
@@ -323,8 +455,9 @@ def text_key(draw: Draw, key: str, indent: int, multi_line: bool = False) -> tup
 
 
 def text_item(draw: Draw, indent: int) -> str:
-    """A list item `- zh: …` (its other languages under it) or `- {zh: …, en: …}`."""
-    values = {lang: draw(texts(lang, multi_line=True)) for lang in LANGUAGES}
+    """A list item `- zh: …` (its other languages under it) or `- {zh: …, en: …}`: one
+    paragraph, as a list item must be."""
+    values = {lang: draw(texts(lang)) for lang in LANGUAGES}
     body = translations(draw, values, indent + 2)
     if body.startswith(" {"):
         return f"{' ' * indent}-{body}"
@@ -398,8 +531,12 @@ def question_block(draw: Draw, spec: Spec, node: str) -> str:
     if draw(st.booleans()):
         block += text_key(draw, "intro", 4, multi_line=True)[0]
     block += "    answers:\n"
-    for target in spec.answers[node]:
-        block += "      - label:" + translations(draw, {l: draw(texts(l)) for l in LANGUAGES}, 10)
+    targets = spec.answers[node]
+    labels = draw(st.lists(st.tuples(*(texts(lang) for lang in LANGUAGES)), min_size=len(targets),
+                           max_size=len(targets), unique_by=tuple(  # a reader must tell them apart
+                               (lambda pair, i=i: normalize(pair[i])) for i in range(len(LANGUAGES)))))
+    for target, label in zip(targets, labels):
+        block += "      - label:" + translations(draw, dict(zip(LANGUAGES, label)), 10)
         block += f"        next: {target}\n"
         if draw(st.booleans()):
             block += text_key(draw, "hint", 8)[0]
