@@ -10,7 +10,8 @@ import pytest
 
 from build_tools.derive.derive import derive
 from build_tools.derive.paths import SEARCH_INDEX, url_of
-from build_tools.publish.site import read_published_urls
+from build_tools.publish.promise import read_promise
+from build_tools.settings import TREE_DIR
 from build_tools.tree.read import load_tree
 from tests.conftest import ROOT, BuiltSite, copy_project, mkdocs_build
 from tests.synthetic import synthetic_project
@@ -23,7 +24,7 @@ def html(site: BuiltSite, url_path: str) -> str:
 
 
 def test_every_published_url_is_built(site: BuiltSite) -> None:
-    missing = [u for u in read_published_urls()
+    missing = [u for u in list(read_promise(TREE_DIR).promised)
                if not (site.folder / u.lstrip("/") / "index.html").exists()]
     assert missing == []
 

@@ -9,7 +9,8 @@ from urllib.parse import unquote, urljoin, urldefrag
 
 import pytest
 
-from build_tools.publish.site import read_published_urls
+from build_tools.publish.promise import read_promise
+from build_tools.settings import TREE_DIR
 from tests.conftest import BuiltSite, copy_project, mkdocs_build
 
 pytestmark = pytest.mark.slow
@@ -70,7 +71,7 @@ def test_no_broken_internal_link_or_anchor(site: BuiltSite) -> None:
 
 
 def test_every_published_url_resolves(site: BuiltSite) -> None:
-    urls = read_published_urls()
+    urls = list(read_promise(TREE_DIR).promised)
     assert len(urls) >= 40
     assert [u for u in urls if not (site.folder / u.lstrip("/") / "index.html").exists()] == []
 
