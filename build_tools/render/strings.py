@@ -14,6 +14,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "change": {"zh": "修改", "en": "change"},
     "start_again": {"zh": "重新开始", "en": "Start again"},
     "more_trails": {"zh": "另有 {n} 种回答也会到这里。", "en": "{n} other ways of answering lead here too."},
+    "many_trails": {"zh": "另有很多种回答也会到这里。", "en": "Many other ways of answering lead here too."},
     "steps": {"zh": "在 App 里这样做", "en": "What to tap in the app"},
     "evidence": {"zh": "要保留的证据", "en": "Evidence to keep"},
     "escalation": {"zh": "如果不行，下一步", "en": "If that does not work"},
