@@ -160,18 +160,19 @@ def _urls(args: argparse.Namespace) -> int:
     current = set().union(*(site_urls(derived, lang) for lang in LANGUAGES))
     promise = read_promise(args.tree)
     _print(list(promise.notices))
-    problems = [*promise.problems, *broken(derived, LANGUAGES, promise)]
-    for problem in sorted(problems):
-        print(problem, file=sys.stderr)
     if args.update and not promise.problems:  # a file it cannot read is not rewritten
         text, added = updated(promise, current)
         try:
             promise.file.write_text(text, encoding="utf-8")
         except OSError as error:
             raise CannotWrite(error, promise.file) from None
-        print(f"{promise.file}: {len(set(promise.promised) | current)} URLs ({len(added)} added)")
+        promise = read_promise(args.tree)  # what the file promises now
+        print(f"{promise.file}: {len(promise.promised)} URLs ({len(added)} added)")
     elif not args.update:
         print("\n".join(sorted(current)))
+    problems = [*promise.problems, *broken(derived, LANGUAGES, promise)]
+    for problem in sorted(problems):
+        print(problem, file=sys.stderr)
     return 1 if problems else 0
 
 

@@ -66,11 +66,7 @@ def read_promise(tree_dir: Path) -> Promise:
                   for url in sorted(history - set(promised))}
     for url in removed_in:
         promised[url] = Position(name, 1, 1)
-    if not path.is_file() and history:
-        problems.append(Problem(Position(name, 1, 1), f"this file is missing, and its git history "
-                                f"lists {len(history)} URLs, which stay promised: restore it "
-                                "(`python -m build_tools urls --update` writes them back)"))
-    elif not path.is_file():
+    if not path.is_file() and not history:
         notices.append(Notice(Position(name, 1, 1), "no URL has been published yet; "
                               "`python -m build_tools urls --update` records them", label="note"))
     return Promise(path, lines, promised, removed_in, tuple(problems), tuple(notices))
@@ -85,8 +81,14 @@ def promise_problems(derived: Derived, languages: list[str] | tuple[str, ...],
 
 
 def broken(derived: Derived, languages: list[str] | tuple[str, ...], promise: Promise) -> list[Problem]:
+    """Promised URLs no page or redirect serves, and a file deleted while git remembers it."""
     served = set().union(*(site_urls(derived, lang) for lang in languages))
     problems = []
+    if not promise.file.is_file() and promise.promised:
+        problems.append(Problem(Position(display_path(promise.file), 1, 1), "this file is missing, "
+                                f"and its git history lists {len(promise.promised)} URLs, which stay "
+                                "promised: restore it (`python -m build_tools urls --update` writes "
+                                "them back)"))
     for url, at in promise.promised.items():
         if language_of_url(url) not in languages or url in served:
             continue

@@ -110,3 +110,25 @@ def test_a_100_node_tree_is_built_in_both_languages(tmp_path: Path) -> None:
         for prefix, lang in (("", "zh"), ("en/", "en")):
             page = (out / prefix / url_of(derived.path(node.id)) / "index.html").read_text(encoding="utf-8")
             assert f'<html lang="{lang}"' in page and node.title[lang] in page
+
+
+@pytest.mark.parametrize(("url", "fix"), [
+    ("https://example.org/help/?utm_source=x", "remove the query `?utm_source=x`"),
+    ("https://example.org/help/#top", "remove the fragment `#top`"),
+    ('https://example.org/" onload="alert(1)', "remove the character `\"`"),
+], ids=["query", "fragment", "quote"])
+def test_a_site_address_with_more_than_a_path_stops_the_build(tmp_path: Path, url: str, fix: str) -> None:
+    """A query or fragment would corrupt every reply link and canonical; a quote would add an
+    attribute to 404.html. The host reads which part to remove, and nothing is written."""
+    result = mkdocs_build(ROOT, tmp_path / "site", url)
+    assert result.returncode == 1
+    assert "it must be the site's address, a scheme, a host and a path and nothing else (like " \
+           f"https://name.github.io/repository/); {fix}" in result.stderr
+    assert "Traceback" not in result.stderr and not (tmp_path / "site").exists()
+
+
+def test_an_empty_site_address_is_named(tmp_path: Path) -> None:
+    result = mkdocs_build(ROOT, tmp_path / "site", "")
+    assert result.returncode == 1
+    assert "SITE_URL is empty: set it to the site's address (like https://name.github.io/repository/), " \
+           "or leave it unset" in result.stderr

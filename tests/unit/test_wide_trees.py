@@ -1,0 +1,70 @@
+"""Trees far wider or more tangled than the real one stay readable: a warning for a question with
+more answers than a phone shows, a navigation that does not repeat them on every page, and a
+count of the other ways to a page that stays a few words."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from build_tools.derive.derive import derive
+from build_tools.publish.site import generate, navigation
+from build_tools.tree.read import load_tree
+from build_tools.tree.validate import MAX_ANSWERS
+from tests.conftest import MINIMAL_TREE, ROOT, TODAY, write_tree
+from tests.unit.test_templates import html_of
+
+
+def wide_tree(answers: int) -> str:
+    """The minimal tree with `answers` statuses on its home page."""
+    more = "".join(f"      - label: {{zh: 状态{i}, en: Status {i}}}\n        next: cancelled\n"
+                   for i in range(answers - 2))
+    return MINIMAL_TREE.replace("    tips: [be-polite]\n  - id: unpaid", more + "    tips: [be-polite]\n  - id: unpaid")
+
+
+def diamond(layers: int) -> str:
+    """`layers` questions in a row, each with two answers to the next: 2**layers ways to the end."""
+    head, rest = MINIMAL_TREE.split("  - id: unpaid\n", 1)
+    head = head.replace("        next: unpaid", "        next: q0")
+    questions = "".join(
+        f"  - id: q{i}\n    kind: question\n    title: {{zh: 问{i}, en: Q{i}}}\n"
+        f"    question: {{zh: 哪个？, en: Which}}\n    answers:\n"
+        f"      - label: {{zh: 左, en: Left}}\n        next: {f'q{i + 1}' if i + 1 < layers else 'unpaid'}\n"
+        f"      - label: {{zh: 右, en: Right}}\n        next: {f'q{i + 1}' if i + 1 < layers else 'unpaid'}\n"
+        for i in range(layers))
+    return head + questions + "  - id: unpaid\n" + rest
+
+
+def test_a_question_with_more_answers_than_a_phone_shows_is_a_warning(tmp_path: Path) -> None:
+    write_tree(tmp_path / "decision_tree", {"tree.yaml": wide_tree(MAX_ANSWERS + 1)})
+    result = subprocess.run([sys.executable, "-m", "build_tools", "check", "decision_tree"], cwd=tmp_path,
+                            capture_output=True, text=True, env={"PYTHONPATH": str(ROOT), "PATH": ""})
+    assert result.returncode == 0
+    assert result.stdout.startswith("OK: 1 questions, 2 outcomes")
+    assert "decision_tree/tree.yaml:3:5: warning: 'start' has 10 answers; a phone shows about 9 at " \
+           "once: split the question in two" in result.stderr.splitlines()
+
+
+def test_the_navigation_lists_the_statuses_only_while_a_phone_shows_them(tmp_path: Path) -> None:
+    for answers, statuses in ((MAX_ANSWERS, MAX_ANSWERS), (MAX_ANSWERS + 1, 0), (1000, 0)):
+        folder = write_tree(tmp_path / str(answers), {"tree.yaml": wide_tree(answers)})
+        nav = navigation(derive(load_tree(folder, today=TODAY)), "en")
+        assert len(nav) == 5 + statuses  # home, the statuses, tips, flowchart, sources, about
+
+
+def test_a_page_reached_through_a_hundred_layer_diamond_says_many_ways_in_words(tmp_path: Path) -> None:
+    derived = derive(load_tree(write_tree(tmp_path, {"tree.yaml": diamond(100)}), today=TODAY))
+    for lang, words in (("en", "Many other ways of answering lead here too."),
+                        ("zh", "另有很多种回答也会到这里。")):
+        page = html_of(generate(derived, lang, "https://example.org/").files["guide/unpaid.md"])
+        assert words in page
+        sentence = page.split('class="trail__more">')[1].split("</p>")[0]
+        assert sentence == words and not re.search(r"[0-9]{4,}", page.replace("2026-11-01", ""))
+
+
+def test_a_page_reached_a_few_ways_still_counts_them(tmp_path: Path) -> None:
+    derived = derive(load_tree(write_tree(tmp_path, {"tree.yaml": diamond(3)}), today=TODAY))
+    page = html_of(generate(derived, "en", "https://example.org/").files["guide/unpaid.md"])
+    assert "5 other ways of answering lead here too." in page  # 2**3 ways, 3 of them shown
