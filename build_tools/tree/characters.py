@@ -23,6 +23,8 @@ _LOOK_ALIKES = dict(zip("аеорсухіјѕһԁԛԝАВЕКМНОРСТХІЈ�
 
 def not_allowed(value: str) -> int | None:
     """The index of the first character no text may hold, if any."""
+    if value.isprintable():  # most values: none of those characters is printable
+        return None
     found = NOT_ALLOWED.search(value)
     return found.start() if found else None
 

@@ -10,9 +10,12 @@ Python parser otherwise; both give the same events and marks.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Iterator
+
 import yaml
 from yaml.events import (AliasEvent, DocumentStartEvent, MappingEndEvent, MappingStartEvent,
-                         ScalarEvent, SequenceEndEvent, SequenceStartEvent)
+                         ScalarEvent, SequenceEndEvent, SequenceStartEvent, StreamEndEvent)
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 MAX_NESTING = 200  # far deeper than any tree (the real one nests 7 deep)
@@ -21,6 +24,7 @@ _RESOLVER = yaml.resolver.Resolver()
 _DEFAULT_TAG = {MappingStartEvent: yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
                 SequenceStartEvent: yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG}
 _NODE = {MappingStartEvent: MappingNode, SequenceStartEvent: SequenceNode}
+_STR = yaml.resolver.BaseResolver.DEFAULT_SCALAR_TAG
 
 
 class NestedTooDeeply(yaml.MarkedYAMLError):
@@ -43,10 +47,10 @@ def compose(text: str, loader: type) -> Node | None:
     document, and nesting deeper than MAX_NESTING."""
     root: Node | None = None
     stack: list[_Open] = []
-    for event in yaml.parse(text, Loader=loader):
+    for event in _events(loader(text)):
         kind = type(event)
         if kind is ScalarEvent:
-            node: Node = ScalarNode(_tag(event, ScalarNode), event.value, event.start_mark,
+            node: Node = ScalarNode(_tag(event), event.value, event.start_mark,
                                     event.end_mark, style=event.style)
         elif kind is MappingStartEvent or kind is SequenceStartEvent:
             if len(stack) >= MAX_NESTING:
@@ -76,17 +80,37 @@ def compose(text: str, loader: type) -> Node | None:
     return root
 
 
-def _tag(event: ScalarEvent, kind: type) -> str:
+def _events(parser: yaml.SafeLoader) -> Iterator[yaml.Event]:
+    """The parser's events to the end of the stream (yaml.parse, without asking before each)."""
+    try:
+        event = parser.get_event()
+        while event is not None:
+            yield event
+            if type(event) is StreamEndEvent:
+                return
+            event = parser.get_event()
+    finally:
+        parser.dispose()
+
+
+def _tag(event: ScalarEvent) -> str:
+    """The scalar's tag as PyYAML's composer resolves it; only a plain scalar can be other than
+    text, and the same short ones (keys, ids, kinds) recur, so their tags are remembered."""
     if event.tag not in (None, "!"):
         return event.tag
-    return _RESOLVER.resolve(kind, event.value, event.implicit)
+    return _plain_tag(event.value) if event.implicit[0] else _STR
+
+
+@functools.lru_cache(maxsize=4096)
+def _plain_tag(value: str) -> str:
+    return _RESOLVER.resolve(ScalarNode, value, (True, False))
 
 
 def _add(parent: _Open, node: Node) -> None:
-    if isinstance(parent.node, SequenceNode):
+    if type(parent.node) is SequenceNode:
         parent.node.value.append(node)
     elif parent.key is None:
-        if isinstance(node, ScalarNode) and node.tag == MERGE_TAG:
+        if node.tag == MERGE_TAG:
             raise yaml.composer.ComposerError(
                 None, None, "merge keys (`<<:`) are not supported; write the keys out",
                 node.start_mark)

@@ -57,8 +57,9 @@ def folder_files(folder: Path) -> tuple[list[Path], list[Problem]]:
 def _not_read(path: Path) -> Problem | None:
     """Why a file that looks like part of the tree is not read, if it is not."""
     suffix = path.suffix
-    if suffix.lower() not in TREE_SUFFIXES:
-        return None
+    if suffix.lower() not in TREE_SUFFIXES or (suffix in TREE_SUFFIXES and path.name[0] != "."
+                                                and path.is_file()):
+        return None  # not a tree file, or one that is read
     at = Position(display_path(path), 1, 1)
     if path.name.startswith("._"):
         return Notice(at, "ignored: a file macOS writes beside each file it copies "

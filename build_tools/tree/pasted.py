@@ -46,47 +46,48 @@ def _classes(typ: object) -> list[type]:
 
 _KEY = _model_keys()
 _LANG = "|".join(LANGUAGES)  # inside `{…}` only the languages: `, title:x` may be an English text
-_AFTER_KEY = f"^[ ]*(?:-[ ]+)*(?:{_KEY})"
-# (pattern, message): the group `at` is the character to point at; `key`, if any, the key.
-_LINE_KEY = f"^[ ]*(?:-[ ]+)*(?P<key>{_KEY})"
-_FLOW_KEY = f"[{{,][ ]*(?P<key>{_LANG})"
-_COLON = "a full-width colon `：` after `{key}`; YAML needs `:` and a space: `{key}: `"
-_SPACE = "the space after `{key}:` is {char}; type an ordinary space"
-_NO_SPACE = "`{key}:` needs a space after its colon: `{key}: {after}`"
-_PATTERNS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile("(?P<at>[\u2028\u2029\x85])"),
-     "{char} is a line break to YAML but not to your editor (it comes with pasted text); "
-     "delete it"),
-    (re.compile(f"^[ \t]*(?P<at>[{_ODD_SPACE}])[ {_ODD_SPACE}]*(?=- |-$|#|\\?|{_WORD}[ ]*[:：])",
-                re.MULTILINE),
-     "this line is indented with {char}; YAML indents with ordinary spaces: retype the "
-     "indentation"),
-    (re.compile(f"^[ ]*(?:-[ ]+)*(?P<key>{_WORD})[ ]*(?P<at>：)", re.MULTILINE), _COLON),
-    (re.compile(f"{_FLOW_KEY}[ ]*(?P<at>：)"), _COLON),
-    (re.compile(f"(?P<at>，)[ ]*(?P<key>{_LANG})[ ]*[:：]"),  # inside `{…}`: see _inside_braces
-     "a full-width comma `，` before `{key}:`; separate the entries of `{{…}}` with `,`"),
-    (re.compile(f"{_LINE_KEY}:(?P<at>[{_ODD_SPACE}])", re.MULTILINE), _SPACE),
-    (re.compile(f"{_FLOW_KEY}:(?P<at>[{_ODD_SPACE}])"), _SPACE),
-    (re.compile(f"{_LINE_KEY}(?P<at>:)(?=[^\\s{_ODD_SPACE}])", re.MULTILINE), _NO_SPACE),
-    (re.compile(f"{_FLOW_KEY}(?P<at>:)(?=[^\\s{_ODD_SPACE}])"), _NO_SPACE),
+_NOT_SPACE = f"(?=[^\\s{_ODD_SPACE}])"
+# What each named group of the patterns below points at, and what the message says; `{key}` is
+# the key of the match, `{char}` the character, `{after}` the value that follows.
+_MESSAGES = {
+    "separator": "{char} is a line break to YAML but not to your editor (it comes with pasted "
+                 "text); delete it",
+    "indent": "this line is indented with {char}; YAML indents with ordinary spaces: retype the "
+              "indentation",
+    "colon": "a full-width colon `：` after `{key}`; YAML needs `:` and a space: `{key}: `",
+    "comma": "a full-width comma `，` before `{key}:`; separate the entries of `{{…}}` with `,`",
+    "space": "the space after `{key}:` is {char}; type an ordinary space",
+    "nospace": "`{key}:` needs a space after its colon: `{key}: {after}`",
+}
+# Four passes over the text: the characters themselves, the start of each line (indentation, a
+# key), the inside of `{…}`, and a full-width comma before a language.
+_PATTERNS = [
+    re.compile("(?P<separator>[\u2028\u2029\x85])"),
+    re.compile(f"^[ \t]*(?:(?P<indent>[{_ODD_SPACE}])[ {_ODD_SPACE}]*(?=- |-$|#|\\?|{_WORD}[ ]*[:：])"
+               f"|(?:-[ ]+)*(?:(?P<key>{_WORD})[ ]*(?P<colon>：)"
+               f"|(?P<key2>{_KEY})(?::(?P<space>[{_ODD_SPACE}])|(?P<nospace>:){_NOT_SPACE})))",
+               re.MULTILINE),
+    re.compile(f"[{{,][ ]*(?P<key>{_LANG})(?:[ ]*(?P<colon>：)|:(?P<space>[{_ODD_SPACE}])"
+               f"|(?P<nospace>:){_NOT_SPACE})"),
+    re.compile(f"(?P<comma>，)[ ]*(?P<key>{_LANG})[ ]*[:：]"),  # inside `{…}`: see _inside_braces
 ]
-
-
-MAX_FOUND = 20  # per kind: a file pasted whole from a chat would otherwise bury the first ones
+MAX_FOUND = 20  # a file pasted whole from a chat would otherwise bury the first ones
 
 
 def pasted_problems(name: str, text: str) -> list[tuple[Position, str]]:
     """Each misread character as (where, message), in the file's order."""
     found: dict[int, str] = {}
-    for pattern, message in _PATTERNS:
+    for pattern in _PATTERNS:
         kept = 0
         for match in pattern.finditer(text):
-            at = match.start("at")
-            if text[at] == "，" and not _inside_braces(text, at):
+            kind = next(group for group in _MESSAGES if match.groupdict().get(group) is not None)
+            at = match.start(kind)
+            if kind == "comma" and not _inside_braces(text, at):
                 continue
+            key = match.groupdict().get("key") or match.groupdict().get("key2")
             after = text[at + 1:at + 80].split("\n", 1)[0].split(",")[0].split("}")[0].strip()
-            found.setdefault(at, message.format(char=describe(text[at]), key=match.groupdict().get("key"),
-                                                after=shorten(after, 20)))
+            found.setdefault(at, _MESSAGES[kind].format(char=describe(text[at]), key=key,
+                                                        after=shorten(after, 20)))
             kept += 1
             if kept == MAX_FOUND:
                 break
