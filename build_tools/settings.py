@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Mapping
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -20,6 +21,12 @@ USER_DICTIONARY = TREE_DIR / "search_userdict.txt"
 # checks they agree).
 DOCS_DIRS = {"zh": ROOT / "docs" / "zh", "en": ROOT / "docs" / "en"}
 MKDOCS_CONFIG = ROOT / "mkdocs.yml"
+# The repository readers report wrong answers to (its new-issue form). Set here only; CI points
+# it at the real repository with REPOSITORY_URL (.github/workflows/pages.yml).
+REPOSITORY_URL = "https://github.com/douyin-help/douyin-order-help"
+REPOSITORY_ENV = "REPOSITORY_URL"
+REPORT_FORM = "wrong-answer.yml"  # .github/ISSUE_TEMPLATE/: its field ids are the link's query
+_REPOSITORY = re.compile(r"https://[a-z0-9.-]+(?::[0-9]+)?(?:/[A-Za-z0-9_.-]+){2}")
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -43,8 +50,8 @@ _SITE_URL = re.compile(r"https?://[A-Za-z0-9.-]+(?::[0-9]{1,5})?(?:/[A-Za-z0-9._
 _EXAMPLE = "like https://name.github.io/repository/"
 
 
-class BadSetting(HelpCentreError):
-    """A setting the site cannot be published with."""
+class SettingError(HelpCentreError, ValueError):
+    """A setting from the environment that cannot be used; the message says what to write."""
 
 
 def site_url(config: Path = MKDOCS_CONFIG) -> str:
@@ -54,17 +61,17 @@ def site_url(config: Path = MKDOCS_CONFIG) -> str:
 
 
 def check_site_url(url: str | None, name: str = "SITE_URL") -> str:
-    """The address with its final /, or BadSetting naming the setting and what is wrong."""
+    """The address with its final /, or SettingError naming the setting and what is wrong."""
     if url is None and os.environ.get("SITE_URL") == "":  # MkDocs reads an empty one as unset
         url = ""
     if url is None:  # not set at all: the address `mkdocs serve` uses
         return LOCAL_URL
     if not url.strip():
-        raise BadSetting(f"{name} is empty: set it to the site's address ({_EXAMPLE}), "
-                         "or leave it unset")
+        raise SettingError(f"{name} is empty: set it to the site's address ({_EXAMPLE}), "
+                           "or leave it unset")
     if not _SITE_URL.fullmatch(url):
-        raise BadSetting(f"{name} is '{url}': it must be the site's address, a scheme, a host and "
-                         f"a path and nothing else ({_EXAMPLE}); {_what_is_wrong(url)}")
+        raise SettingError(f"{name} is '{url}': it must be the site's address, a scheme, a host "
+                           f"and a path and nothing else ({_EXAMPLE}); {_what_is_wrong(url)}")
     return url if url.endswith("/") else url + "/"
 
 
@@ -83,3 +90,10 @@ def _what_is_wrong(url: str) -> str:
         return f"remove the character `{odd}`" if odd.isprintable() and odd != " " else \
             f"remove the character U+{ord(odd):04X}"
     return "check its host and path"
+def repository_url(environ: Mapping[str, str] = os.environ) -> str:
+    """The repository's web address, `https://host/owner/name` (REPOSITORY_URL overrides it)."""
+    url = environ.get(REPOSITORY_ENV, "").strip().rstrip("/") or REPOSITORY_URL
+    if not _REPOSITORY.fullmatch(url.removesuffix(".git")):
+        raise SettingError(f"{REPOSITORY_ENV}={url!r} is not a repository address; write it "
+                           "as https://github.com/OWNER/NAME")
+    return url.removesuffix(".git")

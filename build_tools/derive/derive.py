@@ -11,8 +11,9 @@ from build_tools.tree.model import Answer, Node, Question, Tip, Tree
 from build_tools.derive.paths import node_path
 
 MAX_TRAILS = 3  # a page reached by many paths shows the first few and counts the rest
-# Counting stops here: past it the number tells a reader nothing, and the ways through a
-# diamond of questions double with each layer (100 layers: a 31-digit number).
+# Counting stops here: past it the number tells nobody anything, and the ways through a
+# diamond of questions double with each layer (100 layers: a 31-digit number, which pages once
+# printed).
 MANY_WAYS = 100
 
 
@@ -47,6 +48,7 @@ class Derived:
     depth: dict[str, int]  # fewest answers from the home page
     statuses: tuple[str, ...]  # the start question's answers' targets: the status pages
     tip_users: dict[str, tuple[str, ...]]  # tip id -> ids of the pages that link it
+    arrivals: dict[str, tuple[Step, ...]]  # node id -> the answers that lead to it, in order
 
     @cached_property
     def rank(self) -> dict[str, int]:
@@ -77,7 +79,22 @@ def derive(tree: Tree) -> Derived:
         depth=_depths(tree),
         statuses=tuple(a.next.id for a in answers(tree.nodes[tree.start.id])),
         tip_users=_tip_users(tree),
+        arrivals=_arrivals(tree, order),
     )
+
+
+def steps_towards(derived: Derived, node_id: str) -> tuple[Step, ...]:
+    """Every answer on any way from the start to the node, earlier questions first: whichever
+    way a reader came, each answer they gave is one of these."""
+    seen, queue, found = {node_id}, deque([node_id]), []
+    while queue:
+        for step in derived.arrivals.get(queue.popleft(), ()):
+            found.append(step)
+            if step.question.id not in seen:
+                seen.add(step.question.id)
+                queue.append(step.question.id)
+    return tuple(sorted(found, key=lambda s: (derived.rank[s.question.id],
+                                              derived.rank[s.answer.next.id])))
 
 
 def answers(node: Node) -> tuple[Answer, ...]:
@@ -112,6 +129,15 @@ def _depths(tree: Tree) -> dict[str, int]:
                 depth[answer.next.id] = depth[node_id] + 1
                 queue.append(answer.next.id)
     return depth
+
+
+def _arrivals(tree: Tree, order: list[str]) -> dict[str, tuple[Step, ...]]:
+    """The answers that lead to each node, their questions in the tree's order."""
+    found: dict[str, list[Step]] = {}
+    for node_id in order:
+        for answer in answers(tree.nodes[node_id]):
+            found.setdefault(answer.next.id, []).append(Step(tree.nodes[node_id], answer))
+    return {k: tuple(v) for k, v in found.items()}
 
 
 def _tip_users(tree: Tree) -> dict[str, tuple[str, ...]]:

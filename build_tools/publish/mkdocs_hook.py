@@ -24,9 +24,10 @@ from build_tools.derive.derive import Derived, derive  # noqa: E402
 from build_tools.tree.model import DEFAULT_LANGUAGE, LANGUAGES  # noqa: E402
 from build_tools.derive.paths import language_prefix  # noqa: E402
 from build_tools.tree.problems import HelpCentreError, InvalidTree, Notice, report  # noqa: E402
-from build_tools.settings import ROOT, TREE_DIR, check_site_url  # noqa: E402
 from build_tools.publish.promise import promise_problems  # noqa: E402
-from build_tools.publish.site import GeneratedSite, generate_all, navigation  # noqa: E402
+from build_tools.publish.report import report_link  # noqa: E402
+from build_tools.settings import ROOT, TREE_DIR, SettingError, check_site_url, repository_url  # noqa: E402
+from build_tools.publish.site import GeneratedSite, generate_all, navigation, status_choices  # noqa: E402
 from build_tools.render.strings import strings_for  # noqa: E402
 from build_tools.tree.read import check  # noqa: E402
 from build_tools.publish.write import AtomicFolder  # noqa: E402
@@ -72,6 +73,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     words = strings_for(lang)  # for the templates of docs/overrides, which cannot import them
     config.extra["help_search"] = {key: words[f"search_{key}"]
                                    for key in ("other", "home", "flowchart", "loading", "failed")}
+    config.extra["statuses"] = status_choices(session.derived, lang, config.site_url or "")
+    try:
+        config.extra["repository_url"] = repository_url()
+    except SettingError as error:
+        raise PluginError(str(error)) from None
     if session.command == "build" and not session.nested:
         session.staging = AtomicFolder(Path(config.site_dir))
         session.built = False
@@ -127,6 +133,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for path, content in site.files.items():
         files.append(File.generated(config, path, content=content))
     return files
+
+
+def on_page_context(context: dict, page, config: MkDocsConfig, nav) -> dict:  # noqa: ANN001
+    """Every page's "report a problem" link (partials/report.html)."""
+    title = page.meta.get("title") or page.title or config.site_name
+    context["report"] = report_link(config.extra["repository_url"], page.canonical_url or page.abs_url,
+                                    title, config.theme["language"], page.meta.get("kind"))
+    return context
 
 
 def on_post_build(config: MkDocsConfig) -> None:

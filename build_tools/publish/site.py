@@ -45,6 +45,14 @@ def navigation(derived: Derived, lang: str) -> list[NavItem]:
             {t["sources_title"]: SOURCES}, "about.md"]
 
 
+def status_choices(derived: Derived, lang: str, site_url: str) -> list[NavItem]:
+    """The home page's choices with absolute links, for pages served at any path (the 404)."""
+    start = derived.tree.nodes[derived.tree.start.id]
+    root = site_url if site_url.endswith("/") else site_url + "/"
+    return [{"label": a.label[lang], "hint": a.hint[lang] if a.hint else "",
+             "href": root + url_of(derived.path(a.next.id))} for a in start.answers]
+
+
 def site_urls(derived: Derived, lang: str) -> set[str]:
     """Every URL this language promises, from the site root (`/en/guide/x/`): every node, the
     general pages, the redirects and the hand-written pages. Not the continuation charts under

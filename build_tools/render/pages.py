@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from build_tools.derive.charts import ChartPage, chart_of, chart_pages, first_boxes
-from build_tools.derive.derive import MANY_WAYS, Derived
+from build_tools.derive.derive import Derived
 from build_tools.render.text import description, reply_text
 from build_tools.render.flowchart.layout import flowchart_outline
 from build_tools.tree.model import DEFAULT_LANGUAGE, LANGUAGES, Node, Outcome, Question
@@ -15,6 +15,7 @@ from build_tools.render.search.index import build_index, documents
 from build_tools.render.strings import strings_for
 from build_tools.render.flowchart.svg import flowchart_svg
 from build_tools.render.templating import render as _render
+from build_tools.render.trail import trail_box
 
 
 def render_language(derived: Derived, lang: str, site_url: str) -> dict[str, str]:
@@ -115,9 +116,7 @@ def _render_node(derived: Derived, node: Node, lang: str, site_url: str, chart_p
     context.update(
         node=node,
         is_home=path == HOME,
-        trails=derived.trails.get(node.id, ()),
-        more_trails=_more_trails(derived, node.id, lang),
-        home_link=link(path, HOME),
+        box=trail_box(derived, node.id, lang, path, chart_path),
         tips_link=link(path, TIPS),
         flowchart_link=link(path, chart_path),
         tips=[derived.tree.nodes[ref.id] for ref in getattr(node, "tips", ())],
@@ -130,16 +129,6 @@ def _render_node(derived: Derived, node: Node, lang: str, site_url: str, chart_p
         context.update(reply=reply_text(node, lang, site_url, derived),
                        url=absolute_url(site_url, lang, path))
     return _render(f"{node.kind}.md.j2", context)
-
-
-def _more_trails(derived: Derived, node_id: str, lang: str) -> str:
-    """"3 other ways of answering lead here too", or in words past MANY_WAYS ("" if none)."""
-    count = derived.trail_counts.get(node_id, 0)
-    more = count - len(derived.trails.get(node_id, ()))
-    if more <= 0:
-        return ""
-    t = strings_for(lang)
-    return t["many_trails"] if count >= MANY_WAYS else t["more_trails"].format(n=more)
 
 
 def _branch_chart(derived: Derived, node: Node, lang: str, path: str) -> str:

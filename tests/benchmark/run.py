@@ -19,6 +19,7 @@ SECTIONS = {"site": "tests.benchmark.site_figures",
             "search": "tests.benchmark.search_hits",
             "scale": "tests.benchmark.scale",
             "serve": "tests.benchmark.serve_edit",
+            "first_screen": "tests.benchmark.first_screen",
             "robust": "tests.benchmark.robust"}
 
 

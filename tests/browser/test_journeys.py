@@ -61,39 +61,75 @@ def test_with_javascript_on_a_phone(site: BuiltSite, phone: Page, lang: str,
     walk(phone, site, path, lang)
 
 
-def trails_shown(page: Page) -> list[str]:
+def answers_shown(page: Page) -> list[str]:
+    """The "your answers" the page shows, as the steps the script stores ("question next")."""
     page.wait_for_load_state("load")  # the trail script runs once the page has loaded
-    return [t.get_attribute("data-path") or "" for t in page.locator(".trail__path").all()
-            if t.is_visible()]
+    return [li.get_attribute("data-step") or "" for li in page.locator(".trail__answers li").all()
+            if li.is_visible()]
 
 
-def test_without_javascript_a_shared_page_shows_every_way_there(site: BuiltSite,
-                                                                 phone_without_js: Page) -> None:
-    phone_without_js.goto(f"{site.url}guide/merchant-refuses/")
-    assert trails_shown(phone_without_js) == [
-        "order-status pending-shipment merchant-refuses",
-        "order-status shipped merchant-refuses",
-        "order-status completed merchant-refuses"]
+def ways_shown(page: Page) -> list[str]:
+    """When the page applies: the text of each way here."""
+    page.wait_for_load_state("load")
+    return [a.inner_text() for a in page.locator(".applies a").all() if a.is_visible()]
 
 
-def test_with_javascript_the_trail_is_the_way_the_reader_came(site: BuiltSite, phone: Page) -> None:
+@pytest.mark.parametrize("page_fixture", ["phone", "phone_without_js"])
+def test_a_shared_page_says_when_it_applies_not_every_way(site: BuiltSite, page_fixture: str,
+                                                         request: pytest.FixtureRequest) -> None:
+    page: Page = request.getfixturevalue(page_fixture)
+    page.goto(f"{site.url}guide/merchant-refuses/")
+    assert answers_shown(page) == []
+    assert ways_shown(page) == ["待发货 › 我申请了退款，但商家拒绝或不处理",
+                                "待收货 › 我申请了售后，但商家拒绝了",
+                                "已完成 › 我申请了售后，但商家拒绝了"]
+    page.locator(".applies a", has_text="待收货").click()  # each way leads to where it is asked
+    expect(page).to_have_url(f"{site.url}guide/shipped/")
+
+
+def test_with_javascript_the_trail_is_the_answers_the_reader_gave(site: BuiltSite, phone: Page) -> None:
     walk(phone, site, ("order-status", "completed", "merchant-refuses"))
-    assert trails_shown(phone) == ["order-status completed merchant-refuses"]
+    assert answers_shown(phone) == ["order-status completed", "completed merchant-refuses"]
+    assert ways_shown(phone) == []
     phone.go_back()
     expect(phone).to_have_url(f"{site.url}guide/completed/")
     tap_answer(phone, "商品有质量问题或与描述不符")
-    assert trails_shown(phone) == ["order-status completed quality-problem"]
+    assert answers_shown(phone) == ["order-status completed", "completed quality-problem"]
+
+
+def test_the_trail_crosses_the_language_switch(site: BuiltSite, phone: Page) -> None:
+    walk(phone, site, ("order-status", "shipped", "refund-not-received"))
+    phone.locator(".md-header__option .md-select button").click()
+    phone.locator("[data-language-switch='en']").click()
+    expect(phone).to_have_url(f"{site.url}en/guide/refund-not-received/")
+    assert answers_shown(phone) == ["order-status shipped", "shipped refund-not-received"]
+    expect(phone.locator(".trail")).to_contain_text("Your answers")
+    expect(phone.locator(".trail__answers li").first).to_contain_text("待收货 – Shipped")
+    phone.locator(".trail__answers a", has_text="待收货 – Shipped").click()  # change it, in English
+    expect(phone).to_have_url(f"{site.url}en/")
+    tap_answer(phone, "已取消 – Cancelled")
+    assert answers_shown(phone) == ["order-status cancelled"]
+
+
+def test_a_reader_who_arrives_elsewhere_sees_no_stale_trail(site: BuiltSite, phone: Page) -> None:
+    walk(phone, site, ("order-status", "completed", "fraud"))
+    phone.goto(f"{site.url}guide/merchant-refuses/")  # by a link, not by an answer
+    assert answers_shown(phone) == []
+    assert len(ways_shown(phone)) == 3
 
 
 def test_changing_an_earlier_answer_and_starting_again(site: BuiltSite, phone: Page) -> None:
     walk(phone, site, ("order-status", "shipped", "refund-not-received"))
-    phone.locator(".trail__path a", has_text="待收货").click()  # "change" the first answer
+    phone.locator(".trail__answers a", has_text="待收货").click()  # "change" the first answer
     expect(phone).to_have_url(site.url)
     tap_answer(phone, "待发货")
     tap_answer(phone, "商家一直不发货")
     expect(phone).to_have_url(f"{site.url}guide/seller-not-shipping/")
+    assert answers_shown(phone) == ["order-status pending-shipment", "pending-shipment seller-not-shipping"]
     phone.locator(".trail__restart").click()
     expect(phone).to_have_url(site.url)
+    phone.goto(f"{site.url}guide/seller-not-shipping/")  # started again: nothing remembered
+    assert answers_shown(phone) == []
 
 
 def test_back_and_forward_buttons(site: BuiltSite, phone: Page) -> None:

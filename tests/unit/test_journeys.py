@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from build_tools.derive.derive import derive
+from build_tools.render.trail import trail_box
 from build_tools.tree.model import Outcome, Question, Tree
 from build_tools.settings import TREE_DIR
 from build_tools.tree.read import load_tree
@@ -87,3 +88,28 @@ def test_shared_outcomes_show_every_way_there(tree: Tree) -> None:
                     ("order-status", "shipped", "merchant-refuses"),
                     ("order-status", "completed", "merchant-refuses")]
     assert derived.trail_counts["merchant-refuses"] == 3
+
+
+def test_a_page_reached_by_a_link_says_when_it_applies(tree: Tree) -> None:
+    derived = derive(tree)
+    box = trail_box(derived, "merchant-refuses", "zh", "guide/merchant-refuses.md", "flowchart.md")
+    assert [(" › ".join(s.labels), s.href) for s in box.situations] == [
+        ("待发货 › 我申请了退款，但商家拒绝或不处理", "../pending-shipment/"),
+        ("待收货 › 我申请了售后，但商家拒绝了", "../shipped/"),
+        ("已完成 › 我申请了售后，但商家拒绝了", "../completed/")]
+    deep = trail_box(derived, "past-seven-days", "en", "guide/past-seven-days.md", "flowchart.md")
+    assert [" › ".join(s.labels) for s in deep.situations] == [
+        "已完成 – Completed › Nothing wrong; I just don't want it › No, more than 7 days"]
+    assert trail_box(derived, tree.start.id, "zh", "index.md", "flowchart.md") is None
+
+
+def test_every_answer_a_reader_may_give_on_the_way_is_on_the_page(tree: Tree) -> None:
+    """Whichever way a reader came, the script finds each of their answers in the page."""
+    derived = derive(tree)
+    box = trail_box(derived, "return-no-reason", "zh", "guide/return-no-reason.md", "flowchart.md")
+    on_page = {a.step for a in box.answers}
+    for trail in derived.trails["return-no-reason"]:
+        assert {f"{a} {b}" for a, b in zip(trail.ids, trail.ids[1:])} <= on_page
+    assert on_page == {"order-status completed", "order-status shipped",
+                       "completed within-seven-days", "within-seven-days return-no-reason",
+                       "shipped return-no-reason"}

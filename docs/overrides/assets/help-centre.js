@@ -1,6 +1,6 @@
 /* Comfort on top of pages that work without JavaScript:
-   - copy buttons (reply text, link) with visible confirmation;
-   - the "your answers" trail shows the path the reader actually took.
+   - copy buttons (reply text, link), each with its own confirmation;
+   - the answers the reader gave ("your answers") instead of when the page applies.
    Runs on every page load, and again on each page change if instant navigation is on. */
 (function () {
   "use strict";
@@ -25,11 +25,13 @@
     });
   }
 
+  /* Each button confirms itself, in the status right after it: after pressing both, the
+     agent still sees which one was copied. */
   function setUpCopyButtons(root) {
     root.querySelectorAll("[data-copy-text]").forEach(function (button) {
+      var status = button.nextElementSibling;
       button.hidden = false;
       button.addEventListener("click", function () {
-        var status = button.parentNode.querySelector(".reply-box__status");
         copyText(button.getAttribute("data-copy-text")).then(function () {
           status.textContent = button.getAttribute("data-copied");
         }, function () {
@@ -39,13 +41,20 @@
     });
   }
 
-  /* The trail: a list of node ids the reader went through, kept for this tab only. */
+  /* The trail: the node ids the reader went through, for this tab only. Ids are the same in
+     every language, so the trail survives the language switch. */
   function readTrail() {
     try {
-      return JSON.parse(sessionStorage.getItem(TRAIL_KEY) || "[]");
+      var trail = JSON.parse(sessionStorage.getItem(TRAIL_KEY) || "[]");
+      var ids = Array.isArray(trail) && trail.every(function (id) { return /^[a-z0-9-]+$/.test(id); });
+      return ids ? trail : [];  // node ids only: they go into a selector
     } catch (error) {
       return [];
     }
+  }
+
+  function writeTrail(trail) {
+    try { sessionStorage.setItem(TRAIL_KEY, JSON.stringify(trail)); } catch (error) { /* private mode */ }
   }
 
   function rememberAnswers(root, here) {
@@ -56,28 +65,35 @@
         trail = at >= 0 ? trail.slice(0, at + 1) : [here];
         var next = link.getAttribute("data-node") || "";
         if (next) { trail.push(next); }
-        try { sessionStorage.setItem(TRAIL_KEY, JSON.stringify(trail)); } catch (error) { /* private mode */ }
+        writeTrail(trail);
       });
     });
   }
 
-  function showActualTrail(root) {
-    var paths = root.querySelectorAll(".trail__path");
-    if (paths.length < 2) { return; }
-    // After Back, the stored trail may run past this page: compare it up to here.
-    var here = paths[0].getAttribute("data-path").split(" ").pop();
+  /* Swap "when this applies" for the answers this reader gave on the way here, if they came
+     by tapping: each answer is picked from the page's template by its step ("question next").
+     After Back the stored trail may run past this page: it counts up to here. */
+  function showOwnTrail(root) {
+    var box = root.querySelector(".trail[data-node-id]");
+    var template = box && box.querySelector("template.trail__mine");
+    if (!template) { return; }
     var trail = readTrail();
-    var at = trail.indexOf(here);
-    var taken = (at >= 0 ? trail.slice(0, at + 1) : trail).join(" ");
-    var match = Array.prototype.filter.call(paths, function (path) {
-      return path.getAttribute("data-path") === taken;
-    })[0];
-    if (!match) { return; }
-    paths.forEach(function (path) {
-      if (path !== match) { path.setAttribute("data-inactive", ""); }
-    });
-    var more = root.querySelector(".trail__more");
-    if (more) { more.hidden = true; }
+    var at = trail.indexOf(box.getAttribute("data-node-id"));
+    if (at < 1) { return; }
+    var mine = template.content.cloneNode(true);
+    var list = mine.querySelector(".trail__answers");
+    var given = [];
+    for (var i = 0; i < at; i++) {
+      var item = list.querySelector('[data-step="' + trail[i] + " " + trail[i + 1] + '"]');
+      if (!item) { return; }  // a trail from elsewhere: keep "when this applies"
+      given.push(item);
+    }
+    while (list.firstChild) { list.removeChild(list.firstChild); }
+    given.forEach(function (item) { list.appendChild(item); });
+    while (box.firstChild) { box.removeChild(box.firstChild); }
+    box.appendChild(mine);
+    box.classList.add("trail--mine");
+    box.querySelector(".trail__restart").addEventListener("click", function () { writeTrail([]); });
   }
 
   function setUp() {
@@ -85,7 +101,7 @@
     var choices = root.querySelector(".choices[data-node-id]");
     var here = choices ? choices.getAttribute("data-node-id") : "";
     setUpCopyButtons(root);
-    showActualTrail(root);
+    showOwnTrail(root);
     if (here) {
       rememberAnswers(root, here);
     }
