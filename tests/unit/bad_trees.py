@@ -6,6 +6,7 @@ files. Lines and columns are 1-based, as editors' IDEs show them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from tests.conftest import MINIMAL_TREE
@@ -35,17 +36,23 @@ LONG = "很长" * 1001
 CHAIN = 10_000  # questions in the stress case: deep enough to break any recursive check
 
 
-def long_chain_with_a_loop() -> str:
-    """CHAIN questions in a row, each also offering the outcome; the last leads back to the first."""
+def questions_in_a_row(count: int, answers: Callable[[int], list[tuple[str, str, str]]]) -> str:
+    """The minimal tree with `count` questions q0, q1, … between the start and `unpaid`; question
+    i offers `answers(i)`, each as (Chinese label, English label, next id)."""
     head, rest = MINIMAL_TREE.split("  - id: unpaid\n", 1)
     head = head.replace("        next: unpaid", "        next: q0")
-    chain = "".join(
+    questions = "".join(
         f"  - id: q{i}\n    kind: question\n    title: {{zh: 问{i}, en: Q{i}}}\n"
         f"    question: {{zh: 继续吗？, en: Go on}}\n    answers:\n"
-        f"      - label: {{zh: 继续, en: Go on}}\n        next: q{(i + 1) % CHAIN}\n"
-        f"      - label: {{zh: 停, en: Stop}}\n        next: unpaid\n"
-        for i in range(CHAIN))
-    return head + chain + "  - id: unpaid\n" + rest
+        + "".join(f"      - label: {{zh: {zh}, en: {en}}}\n        next: {to}\n" for zh, en, to in answers(i))
+        for i in range(count))
+    return head + questions + "  - id: unpaid\n" + rest
+
+
+def long_chain_with_a_loop() -> str:
+    """CHAIN questions in a row, each also offering the outcome; the last leads back to the first."""
+    return questions_in_a_row(CHAIN, lambda i: [("继续", "Go on", f"q{(i + 1) % CHAIN}"),
+                                                ("停", "Stop", "unpaid")])
 
 CASES: list[Case] = [
     # --- files that are not YAML text ---

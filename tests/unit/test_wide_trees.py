@@ -14,6 +14,7 @@ from build_tools.publish.site import generate, navigation
 from build_tools.tree.read import load_tree
 from build_tools.tree.validate import MAX_ANSWERS
 from tests.conftest import MINIMAL_TREE, ROOT, TODAY, write_tree
+from tests.unit.bad_trees import questions_in_a_row
 from tests.unit.test_templates import html_of
 
 
@@ -26,15 +27,8 @@ def wide_tree(answers: int) -> str:
 
 def diamond(layers: int) -> str:
     """`layers` questions in a row, each with two answers to the next: 2**layers ways to the end."""
-    head, rest = MINIMAL_TREE.split("  - id: unpaid\n", 1)
-    head = head.replace("        next: unpaid", "        next: q0")
-    questions = "".join(
-        f"  - id: q{i}\n    kind: question\n    title: {{zh: 问{i}, en: Q{i}}}\n"
-        f"    question: {{zh: 哪个？, en: Which}}\n    answers:\n"
-        f"      - label: {{zh: 左, en: Left}}\n        next: {f'q{i + 1}' if i + 1 < layers else 'unpaid'}\n"
-        f"      - label: {{zh: 右, en: Right}}\n        next: {f'q{i + 1}' if i + 1 < layers else 'unpaid'}\n"
-        for i in range(layers))
-    return head + questions + "  - id: unpaid\n" + rest
+    after = lambda i: f"q{i + 1}" if i + 1 < layers else "unpaid"  # noqa: E731
+    return questions_in_a_row(layers, lambda i: [("左", "Left", after(i)), ("右", "Right", after(i))])
 
 
 def test_a_question_with_more_answers_than_a_phone_shows_is_a_warning(tmp_path: Path) -> None:
