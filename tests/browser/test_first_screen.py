@@ -110,7 +110,7 @@ def test_the_menus_and_the_flowchart_zoom_are_44px_targets(site: BuiltSite,
     page.locator(".md-header__option .md-select button").click()
     switches = page.locator("[data-language-switch]").all()
     assert len(switches) == len(LANGUAGES)
-    assert min(size(s) for s in switches) >= MIN_TARGET
+    assert min(size(s) for s in switches) >= MIN_TARGET - 0.5  # sub-pixel layout, as above
     page.keyboard.press("Escape")
     page.locator(".md-header label[for=__drawer]").click()
     drawer = [a for a in page.locator(".md-nav--primary .md-nav__link").all() if a.is_visible()]

@@ -7,6 +7,8 @@ reader sees it. Figures and timings: `python tests/benchmark/search_hits.py`.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -78,3 +80,45 @@ def test_without_javascript_search_is_not_offered(site: BuiltSite, phone_without
     expect(phone_without_js.locator("label[for='__search']").first).to_be_hidden()
     expect(phone_without_js.locator(".search-invite")).to_be_hidden()
     expect(phone_without_js.locator(".choices a").first).to_be_visible()
+
+
+@pytest.mark.parametrize("lang, query, first, words", [
+    ("zh", "微信零钱退款多久到", "guide/cancelled/", "零钱"),
+    ("en", "how fast does a refund to my bank card arrive", "guide/cancelled/", "bank card"),
+])
+def test_a_result_shows_the_sentence_that_matched(site: BuiltSite, phone: Page, lang: str, query: str,
+                                                  first: str, words: str) -> None:
+    """Not the page's lead cut short: the sentence of the page that answers what was typed."""
+    box = SearchBox(phone, site.url, lang).open()
+    assert box.search(query)[0] == first
+    shown = phone.locator(".md-search-result__item p").first.text_content()
+    assert words in shown and not shown.endswith("…")
+
+
+@pytest.mark.parametrize("lang, query", [("zh", "刪除訂單"), ("en", "parcel never arrived")])
+def test_the_count_says_how_many_pages_are_shown_and_only_relevant_ones_are(
+        site: BuiltSite, phone: Page, lang: str, query: str) -> None:
+    box = SearchBox(phone, site.url, lang).open()
+    results = box.search(query)
+    assert 1 <= len(results) < 5  # not "10 results" for everything
+    count = phone.locator(RESULT_META).text_content()
+    assert str(len(results)) in count or len(results) == 1
+
+
+def test_the_search_box_has_one_clear_button_shown_only_with_text(site: BuiltSite, phone: Page) -> None:
+    box = SearchBox(phone, site.url, "zh").open()
+    clear = phone.locator(".md-search__options button[type=reset]")
+    expect(clear).to_have_css("opacity", "0")
+    expect(clear).to_have_css("pointer-events", "none")
+    box.type("退款")
+    expect(clear).to_have_css("opacity", re.compile(r"^(1|0\.7)$"))  # 0.7 under the finger
+    clear.click()
+    expect(phone.locator("input.md-search__input")).to_have_value("")
+    expect(phone.locator(RESULT_META)).to_have_text(box.placeholder)
+    expect(clear).to_have_css("opacity", "0")
+    # The browser's own clear button of <input type=search> is not drawn beside it.
+    hidden = phone.evaluate("""() => [...document.styleSheets].flatMap(s => {
+        try { return [...s.cssRules]; } catch (e) { return []; } })
+      .some(r => (r.selectorText || '').includes('.md-search__input::-webkit-search-cancel-button')
+                 && r.style.display === 'none')""")
+    assert hidden

@@ -1,31 +1,47 @@
-"""The search script cuts queries the way build_tools/render/search/index.py cut the site's text."""
+"""The search script reads text exactly as build_tools/render/search does: the same terms and the
+same meaning for the shared vectors (tests/search/vectors.json) and for the site's own titles
+and keywords, with no exemption."""
 
 from __future__ import annotations
+
+import json
 
 import pytest
 from playwright.sync_api import Page
 
-from build_tools.tree.model import LANGUAGES
 from build_tools.derive.paths import language_prefix
 from build_tools.render.search.index import terms
 from build_tools.settings import TREE_DIR
+from build_tools.tree.model import LANGUAGES
 from build_tools.tree.read import load_tree
 from tests.conftest import TODAY, BuiltSite
+from tests.search.runner import VECTORS
 
 TREE = load_tree(TREE_DIR, today=TODAY)
+CASES = json.loads(VECTORS.read_text(encoding="utf-8"))
+
+
+def _search_page(phone: Page, site: BuiltSite, lang: str) -> Page:
+    phone.goto(site.url + language_prefix(lang))
+    phone.evaluate("helpCentreSearch.load().then(() => true)")
+    return phone
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_the_script_cuts_text_as_the_index_does(site: BuiltSite, phone: Page, lang: str) -> None:
-    phone.goto(site.url + language_prefix(lang))
-    phone.evaluate("helpCentreSearch.load().then(() => true)")
-    differ = {}
-    for node in TREE.nodes.values():
-        for text in (node.title[lang], *node.search[lang]):
-            script = {t for t, _ in phone.evaluate("q => helpCentreSearch.terms(q)", text)}
-            index = {t for t in terms(text, lang) if len(t) <= 2 or not "\u3400" <= t[0] <= "\u9fff"}
-            if not index <= script:
-                differ[text] = sorted(index - script)
+def test_the_script_cuts_and_understands_the_shared_vectors(site: BuiltSite, phone: Page, lang: str) -> None:
+    page = _search_page(phone, site, lang)
+    cut = {c["text"]: c["terms"] for c in CASES["terms"] if c["lang"] == lang}
+    meant = {c["text"]: c["meaning"] for c in CASES["meaning"] if c["lang"] == lang}
+    assert page.evaluate("texts => texts.map(t => helpCentreSearch.terms(t))", list(cut)) == list(cut.values())
+    assert page.evaluate("texts => texts.map(t => helpCentreSearch.meaning(t))", list(meant)) == list(meant.values())
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_script_cuts_the_sites_text_as_the_index_does(site: BuiltSite, phone: Page, lang: str) -> None:
+    page = _search_page(phone, site, lang)
+    texts = sorted({t for node in TREE.nodes.values() for t in (node.title[lang], *node.search[lang])})
+    script = page.evaluate("texts => texts.map(t => helpCentreSearch.terms(t))", texts)
+    differ = {text: (got, terms(text, lang)) for text, got in zip(texts, script) if got != terms(text, lang)}
     assert differ == {}
 
 
@@ -36,6 +52,5 @@ def test_the_script_cuts_text_as_the_index_does(site: BuiltSite, phone: Page, la
 ])
 def test_typos_and_traditional_characters_still_find_the_page(site: BuiltSite, phone: Page,
                                                               query: str, first: str) -> None:
-    phone.goto(site.url)
-    phone.evaluate("helpCentreSearch.load().then(() => true)")
-    assert phone.evaluate("q => helpCentreSearch.rank(q)[0][0]", query) == first
+    page = _search_page(phone, site, "zh")
+    assert page.evaluate("q => helpCentreSearch.rank(q)[0][0]", query) == first

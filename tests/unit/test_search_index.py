@@ -24,7 +24,8 @@ def test_chinese_text_becomes_words_pairs_and_characters() -> None:
 
 
 def test_text_is_normalized_as_a_phone_keyboard_would_type_it() -> None:
-    assert normalize("Ｒｅｆｕｎｄ，退款！ 7天") == "refund 退款 7 天"
+    assert normalize("Ｒｅｆｕｎｄ，退款！ 7天") == "refund 退款 7天"
+    assert normalize("签收后 7 天内") == "签收后7天内"  # the page's spaced digits meet a typed 7天
 
 
 def test_english_words_are_stemmed_and_common_words_dropped() -> None:

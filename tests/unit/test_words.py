@@ -27,3 +27,9 @@ def test_the_most_probable_cut_wins_over_the_longest_first_word(tmp_path: Path) 
 def test_text_without_dictionary_words_is_single_characters() -> None:
     assert cut("你好") == ["你", "好"]
     assert cut("") == []
+
+
+def test_digits_stay_in_the_words_that_hold_them_and_together_elsewhere() -> None:
+    assert cut("7天无理由退货") == ["7天无理由", "退", "货"]
+    assert cut("到12315投诉") == ["到", "12315", "投", "诉"]
+    assert cut("订单12345号") == ["订", "单", "12345", "号"]  # no word: still one number

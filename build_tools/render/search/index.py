@@ -11,9 +11,16 @@ browser (docs/overrides/assets/search.js) cuts a query into the same kinds and a
 - English words, with a light stemmer, matched by prefix while the reader types.
 
 Traditional characters are folded to simplified ones (OpenCC's tables, tables.py).
-The index is built here; the script cuts queries
-and ranks pages. Both must cut text the same way: tests/browser/test_search_engine.py runs the
-script's cutter on the site's own text and compares it with `terms` below.
+
+Beside the terms, each page carries what the tree says of it (meaning.py: the status and the
+answers on each way to it, whether it answers "how long") and its sentences, so that the script
+can weigh a query's meaning (没收到, 超过七天, 多久) and show the sentence that matched.
+
+The index is built here; the script (docs/overrides/assets/search-text.js) cuts queries with
+the dictionary and reads their meaning with the vocabulary the index carries. One cut: the
+script and `terms` below give the same terms for every text of tests/search/vectors.json
+(tests/unit/test_search_index.py, tests/browser/test_search_engine.py), and for every title and
+keyword of the site (tests/browser/test_search_engine.py).
 """
 
 from __future__ import annotations
@@ -28,42 +35,56 @@ from build_tools.derive.derive import Derived
 from build_tools.render.text import lead, plain
 from build_tools.tree.model import Outcome, Question, Tip
 from build_tools.derive.paths import FLOWCHART, SOURCES, TIPS, url_of
+from build_tools.render.search.lexicon import vocabulary
+from build_tools.render.search.meaning import Meaning, answer_text, meaning, page_meanings
 from build_tools.render.search.tables import tables
 from build_tools.render.strings import strings_for
-from build_tools.tree.text_rules import shorten
-from build_tools.render.search.words import cut
+from build_tools.render.search.words import cut, dictionary, inner_words
 
 # How much a match in each part of a page counts; words and single characters come from the
 # short fields only (see `terms`).
 SHORT_FIELDS = frozenset({"keywords", "title"})
-FIELD_WEIGHTS = {"keywords": 8.0, "title": 5.0, "question": 3.0, "summary": 2.0, "body": 1.0,
-                 "sources": 0.5}
+# "answers" are the answers that lead to a page (label and hint): how a reader on the way there
+# describes their situation (收到了，没问题，但我不想要了 leads to the seven-day return).
+# "way" the answers given before those, on the ways from the home page.
+FIELD_WEIGHTS = {"keywords": 8.0, "title": 5.0, "question": 3.0, "answers": 3.0, "summary": 2.0,
+                 "body": 1.0, "way": 1.0, "sources": 0.5}
 KIND_BOOST = {Outcome: 1.5, Question: 1.2, Tip: 1.0}
 GENERAL_BOOST = 0.6
-SNIPPET_LENGTH = 90
 # How much each kind of term in a query counts, before rarity (idf).
 PAIR, SINGLE, SOUND, WORD = 1.0, 0.25, 0.6, 1.5
 STOP_WORDS = frozenset("a an and are can do does for from how i in is it my of on or the to what "
                        "when where why will with you your".split())
 _HAN = "\u3400-\u9fff"
-_RUN = re.compile(f"[{_HAN}]+|[a-z0-9]+")
+# Chinese characters with any digits among them (7天无理由), or letters and digits (12315).
+_RUN = re.compile(f"[{_HAN}0-9]*[{_HAN}][{_HAN}0-9]*|[a-z0-9]+")
+_UNIT = re.compile("[0-9]+|.")  # in a Chinese run: a number, or one character
 _SEPARATORS = re.compile("[，。；：！？（）]")
+_NUMBER_SPACE = re.compile(f"(?<=[0-9]) (?=[{_HAN}])|(?<=[{_HAN}]) (?=[0-9])")  # 7 天 is 7天
+_SENTENCE_END = re.compile(r"(?<=[。！？；])|(?<=[.?!;]) (?=\S)")
 
 
 @dataclass(frozen=True)
 class SearchDoc:
     url: str  # relative to the language's root, as in the site
     title: str
-    snippet: str
+    sentences: tuple[str, ...]  # what a result may show under its title: the lead's come first
     fields: tuple[tuple[str, str], ...]  # (field name, plain text)
     boost: float
+    ways: tuple[Meaning, ...] = ()  # what the tree says of the page, along each way to it
+    timing: bool = False  # it answers "how long" or "when"
 
 
 def documents(derived: Derived, lang: str) -> list[SearchDoc]:
     """One search document per node page, then the general pages (tips, flowchart, sources)."""
     docs = []
     for node in derived.tree.nodes.values():
-        fields = [("keywords", " ; ".join(node.search[lang])), ("title", node.title[lang])]
+        trails = derived.trails.get(node.id, ())
+        fields = [("keywords", " ; ".join(node.search[lang])), ("title", node.title[lang]),
+                  ("answers", " ; ".join(dict.fromkeys(answer_text(t.steps[-1], lang)
+                                                      for t in trails if t.steps))),
+                  ("way", " ; ".join(dict.fromkeys(answer_text(s, lang)
+                                                  for t in trails for s in t.steps[:-1])))]
         if isinstance(node, Question):
             fields.append(("question", " ; ".join([node.question[lang]] + [
                 a.label[lang] + " " + (a.hint[lang] if a.hint else "") for a in node.answers])))
@@ -74,16 +95,34 @@ def documents(derived: Derived, lang: str) -> list[SearchDoc]:
         fields.append(("body", " ; ".join(body)))
         sources = [derived.tree.sources[r.id].title[lang] for r in getattr(node, "sources", ())]
         fields.append(("sources", " ; ".join(sources)))
+        ways, timing = page_meanings(derived, node.id, lang, lambda text: read(text, lang))
         docs.append(SearchDoc(url_of(derived.path(node.id)), plain(node.title[lang]),
-                              shorten(plain(lead(node)[lang]), SNIPPET_LENGTH),
-                              tuple((f, plain(t)) for f, t in fields), KIND_BOOST[type(node)]))
+                              sentences([lead(node)[lang]] + body, lang),
+                              tuple((f, plain(t)) for f, t in fields), KIND_BOOST[type(node)],
+                              tuple(ways), timing))
     return docs + _general_documents(lang)
+
+
+def sentences(texts: list[str], lang: str) -> tuple[str, ...]:
+    """The texts' sentences as a reader sees them, each once."""
+    found: dict[str, None] = {}
+    for text in texts:
+        for sentence in _SENTENCE_END.split(plain(text)):
+            if sentence.strip(" ;；"):
+                found[sentence.strip(" ;")] = None
+    return tuple(found)
+
+
+@lru_cache(maxsize=65536)
+def read(text: str, lang: str) -> Meaning:
+    """The meaning of a text of the tree (answers repeat across a large tree)."""
+    return meaning(normalize(text, lang), lang)
 
 
 def _general_documents(lang: str) -> list[SearchDoc]:
     """The pages that gather others; found by their own names, after the answers."""
     t = strings_for(lang)
-    return [SearchDoc(url_of(path), t[title], t[intro], (("title", t[title]), ("summary", t[intro])),
+    return [SearchDoc(url_of(path), t[title], (t[intro],), (("title", t[title]), ("summary", t[intro])),
                       GENERAL_BOOST)
             for path, title, intro in ((TIPS, "tips_title", "tips_intro"),
                                        (FLOWCHART, "flowchart", "flowchart_intro"),
@@ -100,10 +139,13 @@ def build_index(docs: list[SearchDoc], lang: str) -> dict:
                 postings[term] += posting
             else:
                 postings[term] = list(posting)
-    index = {"docs": [[d.url, d.title, d.snippet] for d in docs],
+    index = {"docs": [[d.url, d.title, list(d.sentences)] for d in docs],
+             "meanings": [[[w.as_json() for w in d.ways], int(d.timing)] for d in docs],
              "terms": dict(sorted(postings.items())),
              "weights": {"pair": PAIR, "single": SINGLE, "sound": SOUND, "word": WORD},
-             "stop": sorted(STOP_WORDS) if lang == "en" else []}
+             "stop": sorted(STOP_WORDS) if lang == "en" else [],
+             "dictionary": {"words": dictionary().weights, "unknown": -dictionary().log_total},
+             "vocabulary": vocabulary(lang)}
     if lang == "zh":
         index["folding"] = "".join(k + v for k, v in tables()["folding"].items())  # 帳帐刪删…
         index["sounds"] = tables()["sounds"]
@@ -129,12 +171,14 @@ def normalize(text: str, lang: str = "zh") -> str:
 def _runs(text: str, lang: str) -> list[str]:
     """The normalized text's runs of Chinese characters and of letters or digits. Each step is
     skipped when it would change nothing (most texts): a large tree has ~50,000 texts."""
-    text = _SEPARATORS.sub(" ", text)  # NFKC would make these ASCII: a separator either way
+    text = _SEPARATORS.sub(",", text)  # what NFKC would make of them, without NFKC's cost
     if not unicodedata.is_normalized("NFKC", text):
         text = unicodedata.normalize("NFKC", text)
     text = text.lower()
     if lang == "zh" and _traditional().search(text):
         text = text.translate(_folding())
+    if " " in text:
+        text = _NUMBER_SPACE.sub("", text)
     return _RUN.findall(text)
 
 
@@ -149,17 +193,22 @@ def _traditional() -> re.Pattern[str]:
 
 
 def terms(text: str, lang: str, short: bool = True) -> list[str]:
-    """The index terms of a text (the script cuts queries into the same kinds). Dictionary words
-    and single characters come from short fields only: in a long text pairs carry the same matches,
+    """The index terms of a text, in order: for a Chinese run its dictionary words (each followed
+    by the words inside it), its characters, then its pairs (a number is one unit: 7天, 12315投);
+    for English, each word and its stem. Dictionary words and single characters come from short
+    fields only: in a long text pairs carry the same matches,
     singles match almost anything, and both would make a large site's build and index several
     times bigger."""
     found: list[str] = []
     for run in _runs(text, lang):
-        if _is_han(run[0]):
+        if not run.isascii():
+            units = _UNIT.findall(run)
             if short:
-                found += [w for w in segment(run) if len(w) > 1]
-                found += run
-            found += [run[i:i + 2] for i in range(len(run) - 1)]
+                for word in segment(run):
+                    if len(word) > 1:
+                        found += [word, *inner_words(word)]
+                found += [u for u in units if _is_han(u)]
+            found += [units[i] + units[i + 1] for i in range(len(units) - 1)]
         elif run not in STOP_WORDS:
             found.append(run)
             if (stemmed := stem(run)) != run:

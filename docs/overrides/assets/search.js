@@ -1,17 +1,28 @@
 /* Site search, in Material's search dialog. The index (search/index.json, built by
-   build_tools/search_index.py) is downloaded the first time the reader opens search, not with
-   every page. A query is cut like the site's text: dictionary words the index knows, character
-   pairs, single characters, the pinyin of pairs (for homophone typos), English words (stemmed,
-   and as prefixes while typing); traditional characters are folded first. Pages score by the
-   terms they share with the query, rarer terms counting more. */
+   build_tools/render/search/index.py) is downloaded the first time the reader opens search, not
+   with every page. A query is read by search-text.js as the site's text was: dictionary words,
+   character pairs, single characters, English words (stemmed, and as prefixes while typing),
+   with traditional characters folded; pairs also match pairs that sound alike (pinyin typos).
+   Pages score by the terms they share with the query, rarer terms counting more; then by what
+   the query means (meaning.py): a page whose ways from the home page agree with what the query
+   says happened (没收到, 已签收, 超过七天) gains, one that contradicts it loses, and a time
+   question (多久, how long) favours the pages that answer when. */
 (function () {
   "use strict";
 
-  var RUN = /[\u3400-\u9fff]+|[a-z0-9]+/g;
   var HAN = /^[\u3400-\u9fff]/;
   var MAX_RESULTS = 10;
+  /* How much what the query means counts: for each thing the query says happened or not, a
+     page whose way agrees is worth AGREE times as much, one whose way does not say UNKNOWN
+     times (a question page above the answer is less precise than the answer), one that
+     contradicts it CONTRADICT times; a time question multiplies the pages that answer when by
+     TIMING, and its own words count ASKED of their weight. A page is shown while it scores
+     at least RELEVANT of the first page's score. Tuned on tests/search/queries.yaml and
+     unseen.yaml only (docs/decisions/010-search-meaning.md). */
+  var AGREE = 1.5, UNKNOWN = 0.75, CONTRADICT = 0.4, TIMING = 1.6, ASKED = 0.3, EXPAND = 0.5;
+  var RELEVANT = 0.25, LIFT = 0.35;
   /* Words: Material's own (from __config) for the result count and "nothing found"; ours
-     (build_tools/strings.py) from the dialog's data-text-* attributes. */
+     (build_tools/render/strings.py) from the dialog's data-text-* attributes. */
   var state = { index: null, loading: null, config: null };
 
   function config() {
@@ -46,92 +57,141 @@
     return state.loading;
   }
 
-  /* What the script needs beyond the file: each character's sound, and the index's character
-     pairs grouped by how they sound. */
+  /* What the script needs beyond the file: how to read text, each character's sound, the
+     index's character pairs grouped by how they sound, and each page's sentences as read. */
   function prepare(data) {
+    var text = window.helpCentreText;
+    var reading = text.model(data);
     var soundOf = {};
     Object.keys(data.sounds || {}).forEach(function (sound) {
       Array.from(data.sounds[sound]).forEach(function (ch) { soundOf[ch] = sound; });
     });
     var pairsBySound = {};
-    var longWords = [];
     Object.keys(data.terms).forEach(function (term) {
       var chars = Array.from(term);
       if (chars.length === 2 && HAN.test(term) && soundOf[chars[0]] && soundOf[chars[1]]) {
         var key = soundOf[chars[0]] + " " + soundOf[chars[1]];
         (pairsBySound[key] = pairsBySound[key] || []).push(term);
-      } else if (chars.length > 2 && HAN.test(term)) {
-        longWords.push(term);
       }
     });
-    var folding = {};
-    var pairs = Array.from(data.folding || "");
-    for (var i = 0; i + 1 < pairs.length; i += 2) { folding[pairs[i]] = pairs[i + 1]; }
     var latin = Object.keys(data.terms).filter(function (t) { return !HAN.test(t); }).sort();
-    state.index = { data: data, soundOf: soundOf, pairsBySound: pairsBySound, longWords: longWords,
-                    latin: latin, stop: new Set(data.stop), folding: folding };
+    var sentences = data.docs.map(function (doc) {
+      return doc[2].map(function (sentence) {
+        return " " + text.normalize(sentence, reading).join(" ") + " ";
+      });
+    });
+    state.index = { data: data, text: text, reading: reading, soundOf: soundOf,
+                    pairsBySound: pairsBySound, latin: latin, sentences: sentences };
     return state.index;
   }
 
-  function normalize(text, folding) {
-    var folded = Array.from(text.normalize("NFKC").toLowerCase())
-      .map(function (ch) { return folding[ch] || ch; }).join("");
-    return folded.match(RUN) || [];
+  /* The query read: its meaning, and its terms as [term, weight] pairs. The words that ask
+     when (多久, how long) are left out of the terms: they say what kind of answer is wanted,
+     not what it is about ("days" would find the seven-day pages for any time question). */
+  function understand(index, query) {
+    var text = index.text, reading = index.reading;
+    var normalized = text.normalize(query, reading).join(" ");
+    var meant = text.meaning(normalized, reading);
+    var subject = {};
+    text.terms(withoutAsked(normalized, meant.asked, reading.lang), reading)
+      .forEach(function (t) { subject[t[0]] = true; });
+    var wanted = weighted(index, text.terms(normalized, reading)).map(function (t) {
+      return subject[t[0]] || !meant.asked.length ? t : [t[0], t[1] * ASKED];
+    });
+    Object.keys(meant.facts).forEach(function (concept) {
+      var names = index.data.vocabulary.names[concept];
+      if (!names) { return; }
+      weighted(index, text.terms(names, reading)).forEach(function (t) {
+        if (!wanted.some(function (w) { return w[0] === t[0]; })) { wanted.push([t[0], t[1] * EXPAND]); }
+      });
+    });
+    return { meaning: meant, terms: wanted };
   }
 
-  function stem(word) {
-    var suffixes = ["ing", "ed", "es", "s"];
-    for (var i = 0; i < suffixes.length; i++) {
-      var suffix = suffixes[i];
-      if (word.slice(-suffix.length) === suffix && word.length - suffix.length >= 3) {
-        return word.slice(0, -suffix.length);
-      }
+  function withoutAsked(normalized, asked, lang) {
+    if (!asked.length) { return normalized; }
+    if (lang === "en") {
+      var tokens = normalized.split(" ");
+      asked.forEach(function (span) { for (var k = span[0]; k < span[1]; k++) { tokens[k] = ""; } });
+      return tokens.join(" ");
     }
-    return word;
+    var chars = normalized.split("");
+    asked.forEach(function (span) { for (var i = span[0]; i < span[1]; i++) { chars[i] = " "; } });
+    return chars.join("");
   }
 
-  /* The query as [term, weight] pairs. */
-  function queryTerms(index, query) {
+  function weighted(index, terms) {
     var w = index.data.weights;
-    var terms = index.data.terms;
     var found = [];
-    normalize(query, index.folding).forEach(function (run) {
-      if (HAN.test(run)) {
-        var chars = Array.from(run);
-        index.longWords.forEach(function (word) {
-          if (run.indexOf(word) >= 0) { found.push([word, w.word]); }
+    terms.forEach(function (t, k) {
+      var term = t[0], kind = t[1];
+      if (kind === "word") {
+        found.push([term, w.word]);
+      } else if (kind === "single") {
+        found.push([term, w.single]);
+      } else if (kind === "pair") {
+        found.push([term, w.pair]);
+        var chars = Array.from(term);
+        var key = (index.soundOf[chars[0]] || chars[0]) + " " + (index.soundOf[chars[1]] || chars[1]);
+        (index.pairsBySound[key] || []).forEach(function (alike) {
+          if (alike !== term) { found.push([alike, w.sound]); }
         });
-        for (var i = 0; i + 1 < chars.length; i++) {
-          var pair = chars[i] + chars[i + 1];
-          found.push([pair, w.pair]);
-          var key = (index.soundOf[chars[i]] || chars[i]) + " " + (index.soundOf[chars[i + 1]] || chars[i + 1]);
-          (index.pairsBySound[key] || []).forEach(function (alike) {
-            if (alike !== pair) { found.push([alike, w.sound]); }
-          });
-        }
-        chars.forEach(function (ch) { found.push([ch, w.single]); });
-      } else if (!index.stop.has(run)) {
-        var exact = [run, stem(run)].filter(function (t, k, all) {
-          return terms[t] && all.indexOf(t) === k;
-        });
-        var prefixed = exact.length ? exact : index.latin.filter(function (t) {
-          return t.indexOf(run) === 0;
+      } else if (kind === "latin") {
+        var stemmed = terms[k + 1] && terms[k + 1][1] === "stem" ? [terms[k + 1][0]] : [];
+        var exact = [term].concat(stemmed).filter(function (x) { return index.data.terms[x]; });
+        var prefixed = exact.length ? exact : index.latin.filter(function (x) {
+          return x.indexOf(term) === 0;
         }).slice(0, 8);
-        prefixed.forEach(function (t) { found.push([t, w.word]); });
+        prefixed.forEach(function (x) { found.push([x, w.word]); });
       }
     });
     return found;
   }
 
-  /* Pages best first: the sum over shared terms of weight x rarity x the page's own weight,
-     favouring pages that share more of the query. */
+  /* How much what the query means moves a page: the best of its ways from the home page. When
+     the query names an amount of time, a page that some way bounds by time (还在 7 天内) is
+     judged by those ways only: the others did not ask. */
+  function meaningFactor(index, doc, meant) {
+    var known = index.data.meanings[doc];
+    var ways = known[0].length ? known[0] : [{ facts: {} }];
+    if ("days" in meant && ways.some(function (way) { return way.than; })) {
+      ways = ways.filter(function (way) { return way.than; });
+    }
+    var best = 0;
+    ways.forEach(function (way) {
+      var factor = 1;
+      Object.keys(meant.facts).forEach(function (concept) {
+        if (index.data.vocabulary.topics.indexOf(concept) >= 0) { return; }
+        if (!(concept in way.facts)) {
+          factor *= UNKNOWN;
+        } else {
+          factor *= way.facts[concept] === meant.facts[concept] ? AGREE : CONTRADICT;
+        }
+      });
+      if ("days" in meant && !way.than) {
+        factor *= UNKNOWN;
+      } else if ("days" in meant) {
+        var days = meant.days * (meant.than === "more" ? 1.05 : meant.than === "less" ? 0.95 : 1);
+        factor *= (way.than === "less" ? days <= way.days : days > way.days) ? AGREE : CONTRADICT;
+      }
+      best = Math.max(best, factor);
+    });
+    return meant.asks && known[1] ? best * TIMING : best;
+  }
+
+  /* Pages best first, those that score at least RELEVANT of the first: the sum over shared
+     terms of weight x rarity x the page's own weight, favouring pages that share more of the
+     query, times what the query's meaning makes of the page. A page that shares a word with
+     the query and whose way agrees with its meaning is first lifted by LIFT of the best words'
+     score: meaning can bring up a page that the words barely reach (收到快一个月了不想要了 has
+     no word of "past seven days"). */
   function rank(index, query) {
     var docs = index.data.docs;
     var scores = new Array(docs.length).fill(0);
     var matched = new Array(docs.length).fill(0);
-    var wanted = queryTerms(index, query);
-    var total = wanted.reduce(function (sum, t) { return sum + t[1]; }, 0) || 1;
-    wanted.forEach(function (t) {
+    var read = understand(index, query);
+    var total = read.terms.reduce(function (sum, t) { return sum + t[1]; }, 0) || 1;
+    read.terms.forEach(function (t) {
       var posting = index.data.terms[t[0]];
       if (!posting) { return; }
       var rarity = Math.log(1 + docs.length / (posting.length / 2));
@@ -140,12 +200,39 @@
         matched[posting[i]] += t[1];
       }
     });
-    return scores
-      .map(function (score, doc) { return [score * (0.5 + matched[doc] / total), doc]; })
-      .filter(function (pair) { return pair[0] > 0; })
-      .sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; })
-      .slice(0, MAX_RESULTS)
-      .map(function (pair) { return docs[pair[1]]; });
+    var top = Math.max.apply(null, scores.map(function (score, doc) {
+      return score * (0.5 + matched[doc] / total);
+    }));
+    var ranked = scores
+      .map(function (score, doc) {
+        var factor = meaningFactor(index, doc, read.meaning);
+        var lifted = score && factor > 1 ? LIFT * top : 0;
+        return [doc, (score * (0.5 + matched[doc] / total) + lifted) * factor];
+      })
+      .filter(function (pair) { return pair[1] > 0; })
+      .sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
+    var floor = ranked.length ? ranked[0][1] * RELEVANT : 0;
+    return { terms: read.terms, results: ranked.filter(function (pair) { return pair[1] >= floor; })
+      .slice(0, MAX_RESULTS).map(function (pair) { return docs[pair[0]]; }) };
+  }
+
+  /* The sentence of a page that shares most of the query's words and pairs (rarer ones
+     counting more); the page's lead when none does. */
+  function sentenceFor(index, doc, terms) {
+    var number = index.data.docs.indexOf(doc);
+    var best = 0, bestScore = 0;
+    index.sentences[number].forEach(function (sentence, k) {
+      var score = 0;
+      terms.forEach(function (t) {
+        var term = t[0];
+        var needle = HAN.test(term) ? term : " " + term;
+        if (Array.from(term).length > 1 && sentence.indexOf(needle) >= 0) {
+          score += t[1] / ((index.data.terms[term] || [0, 0]).length / 2 || 1);
+        }
+      });
+      if (score > bestScore) { best = k; bestScore = score; }
+    });
+    return doc[2][best] || "";
   }
 
   function element(tag, className, content) {
@@ -155,13 +242,13 @@
     return node;
   }
 
-  function resultItem(doc, root) {
+  function resultItem(doc, sentence, root) {
     var item = element("li", "md-search-result__item");
     var link = element("a", "md-search-result__link");
     link.href = new URL(doc[0], root).href;
     var article = element("article", "md-search-result__article md-typeset");
     article.appendChild(element("h1", "", doc[1]));
-    article.appendChild(element("p", "", doc[2]));
+    article.appendChild(element("p", "", sentence));
     link.appendChild(article);
     item.appendChild(link);
     return item;
@@ -200,12 +287,14 @@
       return;
     }
     var root = siteRoot();
-    var results = rank(state.index, query);
-    meta.textContent = countText(results.length);
-    if (!results.length) {
+    var found = rank(state.index, query);
+    meta.textContent = countText(found.results.length);
+    if (!found.results.length) {
       meta.parentNode.insertBefore(emptyState(root), list);
     }
-    results.forEach(function (doc) { list.appendChild(resultItem(doc, root)); });
+    found.results.forEach(function (doc) {
+      list.appendChild(resultItem(doc, sentenceFor(state.index, doc, found.terms), root));
+    });
   }
 
   function setUp() {
@@ -259,8 +348,25 @@
     }
   }
 
-  window.helpCentreSearch = { load: load, rank: function (query) { return rank(state.index, query); },
-                              terms: function (query) { return queryTerms(state.index, query); } };
+  /* For the tests and the benchmark: the same functions the search box uses. */
+  window.helpCentreSearch = {
+    load: load,
+    rank: function (query) { return rank(state.index, query).results; },
+    terms: function (text) {
+      return window.helpCentreText.terms(text, state.index.reading).map(function (t) { return t[0]; });
+    },
+    meaning: function (text) {
+      var reading = state.index.reading;
+      var meant = window.helpCentreText.meaning(window.helpCentreText.normalize(text, reading).join(" "), reading);
+      delete meant.asked;
+      return meant;
+    },
+    understand: function (query) { return understand(state.index, query); },
+    sentence: function (query) {
+      var found = rank(state.index, query);
+      return found.results.length ? sentenceFor(state.index, found.results[0], found.terms) : "";
+    }
+  };
 
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", setUp);

@@ -1,0 +1,133 @@
+"""What shoppers' words mean for an order, per language: the vocabulary of meaning.py.
+
+A concept is something that did or did not happen to the order or the goods (paid, shipped,
+received, cancelled, refused by the merchant, faulty, fake, no longer wanted). Each word names
+one or more concepts: `+` it happened, `-` it did not (待发货 says paid and not shipped), so a
+negator before it flips them (没收到 = received-). Which page stands for which concept is not
+written here: meaning.py reads it from the tree (the answers that lead to a page and its title).
+
+Words are matched longest first, so a word that holds a negator (不符, 不想要) is one word, and
+a word with no concept ("send it back") keeps a shorter one (send) from being read. In
+English a word is a sequence of whole tokens as the normalizer leaves them (don't = don t);
+inflections are listed, not stemmed, so that the script matches exactly the same words.
+"""
+
+from __future__ import annotations
+
+ZH_CONCEPTS: dict[str, tuple[str, ...]] = {
+    "pay+": ("付款", "付钱", "付了", "付过", "支付", "已付", "扣款", "扣钱", "扣费", "扣了"),
+    "pay-": ("待付款", "未付款"),
+    "pay+ ship-": ("待发货",),
+    "ship+": ("发货", "发出", "发走", "发了货", "寄出", "寄出来", "寄了", "出库", "揽收", "已发货"),
+    "ship+ receive-": ("待收货", "运输", "在路上", "路上", "派送", "配送中", "延长收货"),
+    "receive+": ("收到", "收货", "签收", "到货", "送到", "送达", "到手", "拿到", "确认收货", "已完成",
+                 "交易完成", "订单完成", "快递到了", "货到了"),
+    "receive-": ("拒收",),
+    "cancel+": ("已取消", "被取消", "取消了", "取消后", "被关闭", "关闭了", "订单关闭"),
+    "refuse+": ("拒绝", "拒了", "驳回", "不同意", "不给退", "不让退", "不给退款", "不处理", "不理",
+                "不回复", "没回复", "不回消息"),
+    "faulty+": ("质量", "问题", "坏", "破", "碎", "裂", "损", "瑕疵", "不符", "不对板", "不一样", "不一致",
+                "发错", "错发", "少件", "漏发", "缺件", "次品", "故障", "用不了", "不能用", "变质", "差太多",
+                "差很多", "差别"),
+    "fake+": ("假货", "假的", "假冒", "仿冒", "山寨", "高仿", "冒牌", "以假充真", "欺诈", "虚假", "夸大"),
+    "unwanted+": ("不想要", "不要了", "不需要", "不喜欢", "不合适", "后悔", "拍错", "买错", "拍多",
+                  "买多", "下错单", "不想买", "反悔"),
+    "refund+": ("退款", "退钱", "钱退", "退回", "拿回", "返还", "到账"),
+}
+EN_CONCEPTS: dict[str, tuple[str, ...]] = {
+    "pay+": ("pay", "pays", "paid", "paying", "payment", "charged"),
+    "pay-": ("unpaid", "pending payment"),
+    "pay+ ship-": ("pending shipment", "awaiting shipment", "waiting for shipment"),
+    "ship+": ("ship", "ships", "shipped", "shipping", "shipment", "dispatched", "dispatch",
+              "sent", "send", "sends", "sending", "posted"),
+    # Known words that say nothing of the order: sending goods back is a return, not shipping.
+    "": ("send back", "send it back", "sent back", "sent it back", "send them back"),
+    "ship-": ("unshipped",),
+    "ship+ receive-": ("in transit", "on the way", "on its way", "out for delivery",
+                       "extend receipt"),
+    "receive+": ("receive", "received", "receiving", "receipt", "arrive", "arrived", "arrives",
+                 "delivered", "got it", "completed", "complete", "confirmed receipt"),
+    "receive-": ("undelivered", "refuse the parcel", "refused the parcel", "refuse parcel",
+                 "refuse it", "refuse delivery", "refused delivery", "lost"),
+    "cancel+": ("cancelled", "canceled"),
+    "refuse+": ("refuse", "refused", "refuses", "reject", "rejected", "rejects", "declined",
+                "denied", "ignores", "ignored", "ignoring", "no response", "not responding"),
+    "faulty+": ("faulty", "broken", "damaged", "defective", "cracked", "crack", "scratched",
+                "torn", "wrong", "not as described", "not working", "doesn t work",
+                "does not work", "stopped working", "problem", "fault", "quality", "different from",
+                "not the same", "doesn t match", "does not match", "not what i ordered"),
+    "fake+": ("fake", "fakes", "counterfeit", "fraud", "knockoff", "knock off", "replica",
+              "false advertising", "misleading"),
+    "unwanted+": ("changed my mind", "change my mind", "don t want", "do not want",
+                  "no longer want", "don t need", "do not need", "by mistake", "regret"),
+    "refund+": ("refund", "refunds", "refunded", "money back", "reimburse", "reimbursed"),
+}
+# Words that say the next concept has not happened (yet): 没发货, 催发货, before it ships.
+NEGATORS = {
+    "zh": ("没", "没有", "未", "还没", "还未", "尚未", "不", "别", "从没", "从未", "催", "等着"),
+    "en": ("not", "no", "never", "without", "t", "nothing", "yet to", "hasn", "haven", "hadn",
+           "didn", "doesn", "isn", "wasn", "won", "cannot", "didnt", "hasnt", "havent", "dont",
+           "before", "until", "waiting for"),
+}
+# Words that say the concept just before them has not happened yet: 发货前, 付款之前.
+BEFORE = {"zh": ("前", "之前", "以前"), "en": ()}
+# Concepts that only widen a query's words (退钱 also looks for 退款) and weigh no page: nearly
+# every page is about a refund, and none says one never happens.
+TOPICS = ("refund",)
+# Words that ask when, or how long: a time question.
+ASKS = {
+    "zh": ("多久", "多长时间", "多少天", "几天", "几个工作日", "什么时候", "啥时候", "何时", "哪天", "几号",
+           "时间", "快慢", "多快", "算起", "开始算", "起算"),
+    "en": ("how long", "how soon", "how fast", "how many days", "when", "time", "timing",
+           "take to", "counted from"),
+}
+# Words that say how long ago, in days.
+AGO = {
+    "zh": {"今天": 0, "刚": 0, "刚刚": 0, "昨天": 1, "前天": 2, "大前天": 3, "上个月": 30, "上月": 30,
+           "去年": 365},
+    "en": {"today": 0, "just": 0, "yesterday": 1, "last month": 30, "last year": 365},
+}
+# An amount of time: [comparison] number [more] unit [comparison]. Groups: 1 before, 2 number,
+# 3 "more", 4 unit, 5 after. The same patterns run in Python and in the browser.
+DURATION = {
+    "zh": ("(没超过|不超过|未超过|超过|超出|过了|已过|多于|大于|不到|没到|未到|不满|没满|未满|少于|小于)? ?"
+           "([0-9]+|[一二两三四五六七八九十半][一二两三四五六七八九十几]*) ?个? ?(多)? ?个? ?"
+           "(分钟|小时|工作日|天|日|周|星期|礼拜|月|年)(以内|之内|内|以上|之后|后)?"),
+    "en": (r"\b(more than|longer than|over|past|after|beyond|within|less than|under|fewer than|"
+           r"inside|not even)? ?\b([0-9]+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
+           r"eleven|twelve|fifteen|twenty|thirty|few|a few|several|a couple of|couple of) "
+           r"(more )?((?:working |business )?(?:minute|hour|day|week|fortnight|month|year))s?"
+           r"( ago| or more| or less| later)?\b"),
+}
+MORE = frozenset({"超过", "超出", "过了", "已过", "多于", "大于", "以上", "之后", "后", "more than",
+                  "longer than", "over", "past", "after", "beyond", " or more", " later"})
+LESS = frozenset({"没超过", "不超过", "未超过", "不到", "没到", "未到", "不满", "没满", "未满", "少于", "小于",
+                  "以内", "之内", "内", "within", "less than", "under", "fewer than", "inside",
+                  "not even", " or less"})
+UNITS = {"分钟": 1 / 1440, "小时": 1 / 24, "工作日": 1.5, "天": 1, "日": 1, "周": 7, "星期": 7, "礼拜": 7,
+         "月": 30, "年": 365, "minute": 1 / 1440, "hour": 1 / 24, "working day": 1.5,
+         "business day": 1.5, "day": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365}
+NUMBERS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+           "几": 5, "半": 0.5, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+           "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+           "fifteen": 15, "twenty": 20, "thirty": 30, "few": 3, "a few": 3, "several": 4,
+           "a couple of": 2, "couple of": 2}
+# How far a negator reaches: characters (zh) or words (en) between it and the word it flips.
+NEGATION_REACH = {"zh": 2, "en": 3}
+
+
+def vocabulary(lang: str) -> dict:
+    """The lexicon of one language as the index ships it to the browser."""
+    concepts = ZH_CONCEPTS if lang == "zh" else EN_CONCEPTS
+    words: dict[str, str] = {}
+    for facts, entries in concepts.items():
+        for word in entries:
+            words[word] = facts
+    # Each concept's first word: what a query that means it also looks for (寄出来 looks for 发货).
+    names = {facts[:-1]: entries[0] for facts, entries in concepts.items()
+             if " " not in facts and facts.endswith("+")}
+    return {"words": dict(sorted(words.items())), "names": dict(sorted(names.items())),
+            "topics": list(TOPICS), "negators": sorted(NEGATORS[lang]), "before": sorted(BEFORE[lang]),
+            "asks": sorted(ASKS[lang]), "ago": dict(sorted(AGO[lang].items())),
+            "duration": DURATION[lang], "more": sorted(MORE), "less": sorted(LESS),
+            "units": UNITS, "numbers": NUMBERS, "reach": NEGATION_REACH[lang]}

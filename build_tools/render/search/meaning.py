@@ -1,0 +1,216 @@
+"""What a text says happened to the order: the query understanding step of search.
+
+`meaning` reads a text with the vocabulary of lexicon.py: which concepts it says happened or
+did not (还没寄出来 = shipped-, 收到是坏的 = received+ faulty+), an amount of time and how it
+compares (收货一个多月 = more than 30 days, 还在 7 天内 = less than 7), and whether it asks when
+or how long (多久, how long). The browser reads queries with the same steps
+(docs/overrides/assets/search-text.js); tests/search/vectors.json holds texts and their meaning,
+and both sides are run on it.
+
+`page_meanings` gives each page what the tree says of it, read the same way: for every way to
+the page from the home page, the answers given on the way (label and hint: the status the
+reader chose, then "还没收到", "已经超过 7 天"…) and then the page's own title, later texts
+overriding earlier ones. The tree needs no field for "which status is this page in" or "which
+page is within seven days": its answers already say so. A page answers "how long" when its
+title, its lead or an answer on the way to it asks or says when (到账时间, 想知道钱什么时候到账).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+
+from build_tools.derive.derive import Derived, Step
+from build_tools.render.search.lexicon import (AGO, ASKS, BEFORE, DURATION, LESS, MORE,
+                                               NEGATION_REACH, NEGATORS, NUMBERS, TOPICS, UNITS,
+                                               vocabulary)
+
+
+@dataclass(frozen=True)
+class Meaning:
+    facts: dict[str, bool] = field(default_factory=dict)  # concept -> it happened or not
+    days: float | None = None  # an amount of time named, in days
+    than: str = ""  # "more" or "less" than `days`, or "" (just that long)
+    asks: bool = False  # asks when or how long
+
+    def as_json(self) -> dict:
+        found: dict = {"facts": dict(sorted(self.facts.items())), "asks": self.asks}
+        if self.days is not None:
+            found.update(days=self.days, than=self.than)
+        return found
+
+
+@dataclass(frozen=True)
+class _Item:
+    kind: str  # "facts", "negator", "asks", "ago", "duration"
+    start: int  # in characters (zh) or words (en)
+    end: int
+    value: object = None
+
+
+def meaning(normalized: str, lang: str) -> Meaning:
+    """What a text says, from its normalized form (index.normalize)."""
+    items = _items(normalized, lang)
+    facts: dict[str, bool] = {}
+    conflicted: set[str] = set()
+    days, than, asks = None, "", False
+    negated_at: int | None = None  # where the last negator ended, until a word uses it
+    last: tuple[_Item, bool] | None = None  # the last concept word, and whether it was negated
+
+    def say(item: _Item, flip: bool) -> None:
+        for fact in str(item.value).split():
+            concept, happened = fact[:-1], (fact[-1] == "+") != flip
+            if concept in conflicted:
+                continue
+            if facts.get(concept, happened) != happened:  # one text says both: it says neither
+                conflicted.add(concept)
+                del facts[concept]
+            else:
+                facts[concept] = happened
+
+    for item in items:
+        if item.kind == "negator":
+            negated_at = item.end
+        elif item.kind == "facts":
+            flip = negated_at is not None and _within_reach(normalized, lang, negated_at, item.start)
+            negated_at = None
+            say(item, flip)
+            last = (item, flip)
+        elif item.kind == "before":
+            if last is not None and last[0].end == item.start and not last[1]:
+                for fact in str(last[0].value).split():  # 发货前: not shipped after all
+                    facts.pop(fact[:-1], None)
+                say(last[0], True)
+            last = None
+        elif item.kind == "asks":
+            asks = True
+        elif days is None:  # the first amount of time named counts
+            days, than = item.value  # type: ignore[misc]
+    return Meaning(facts, days, than, asks)
+
+
+def _within_reach(normalized: str, lang: str, negator_end: int, word_start: int) -> bool:
+    if lang == "en":
+        return word_start - negator_end <= NEGATION_REACH[lang]
+    between = normalized[negator_end:word_start]
+    return len(between) <= NEGATION_REACH[lang] and " " not in between  # one clause
+
+
+def _items(normalized: str, lang: str) -> list[_Item]:
+    """The text's known words and amounts of time, longest first, left to right."""
+    words = _words(lang)
+    duration = _duration(lang)
+    found: list[_Item] = []
+    if lang == "en":
+        tokens = normalized.split(" ") if normalized else []
+        k, offset = 0, 0  # offset: where token k starts in the text
+        while k < len(tokens):
+            size, kind, value = 0, "", None
+            for n in range(min(len(tokens) - k, 5), 0, -1):  # phrases of up to five words
+                if (phrase := " ".join(tokens[k:k + n])) in words:
+                    size, (kind, value) = n, words[phrase]
+                    break
+            m = duration.match(normalized, offset)
+            if m and m.end() >= offset + len(" ".join(tokens[k:k + size])):
+                size = len(normalized[offset:m.end()].split(" "))
+                kind, value = "duration", _amount(m, lang)
+            if size:
+                found.append(_Item(kind, k, k + size, value))
+            for token in tokens[k:k + (size or 1)]:
+                offset += len(token) + 1
+            k += size or 1
+        return found
+    i = 0
+    while i < len(normalized):
+        word = next((normalized[i:i + n] for n in range(min(len(normalized) - i, 6), 0, -1)
+                     if normalized[i:i + n] in words), "")
+        m = duration.match(normalized, i)
+        if m and m.end() - i >= len(word):
+            found.append(_Item("duration", i, m.end(), _amount(m, lang)))
+            i = m.end()
+        elif word:
+            kind, value = words[word]
+            found.append(_Item(kind, i, i + len(word), value))
+            i += len(word)
+        else:
+            i += 1
+    return found
+
+
+def _amount(m: re.Match[str], lang: str) -> tuple[float, str]:
+    """(days, "more" | "less" | "") of a matched amount of time."""
+    before, number, more, unit, after = m.groups()
+    count = _number(number, lang)
+    than = next((s for s in (before, after) if s in MORE or s in LESS), None)
+    if than is not None:
+        comparison = "more" if than in MORE else "less"
+    else:
+        comparison = "more" if more else ""
+    return count * UNITS[unit], comparison
+
+
+def _number(text: str, lang: str) -> float:
+    if text.isdigit():
+        return int(text)
+    if lang == "zh" and "十" in text:
+        tens, _, ones = text.partition("十")
+        return (NUMBERS.get(tens[:1], 1) if tens else 1) * 10 + (NUMBERS.get(ones[:1], 0) if ones else 0)
+    return NUMBERS[text if lang == "en" else text[:1]]
+
+
+@cache
+def _words(lang: str) -> dict[str, tuple[str, object]]:
+    """Every known word -> (kind, value)."""
+    known: dict[str, tuple[str, object]] = {w: ("facts", f) for w, f in vocabulary(lang)["words"].items()}
+    known.update({w: ("negator", None) for w in NEGATORS[lang]})
+    known.update({w: ("before", None) for w in BEFORE[lang]})
+    known.update({w: ("asks", None) for w in ASKS[lang]})
+    known.update({w: ("ago", (float(d), "")) for w, d in AGO[lang].items()})
+    return known
+
+
+@cache
+def _duration(lang: str) -> re.Pattern[str]:
+    return re.compile(DURATION[lang], re.ASCII if lang == "en" else 0)
+
+
+# --- what the tree says of each page ------------------------------------------------------
+
+def page_meanings(derived: Derived, node_id: str, lang: str,
+                  read: Callable[[str], Meaning]) -> tuple[list[Meaning], bool]:
+    """The page's meaning along each way to it (at least one: its title alone), and whether it
+    answers "how long"."""
+    node = derived.tree.nodes[node_id]
+    title = read(node.title[lang])
+    ways = [_steering(combine([read(answer_text(step, lang)) for step in trail.steps] + [title]))
+            for trail in derived.trails.get(node_id, ())] or [_steering(title)]
+    lead = getattr(node, "summary", None) or getattr(node, "intro", None)
+    timing = any(way.asks for way in ways) or (lead is not None and read(lead[lang]).asks)
+    return ways, timing
+
+
+def _steering(said: Meaning) -> Meaning:
+    """Without the topics, which weigh no page."""
+    return Meaning({c: v for c, v in said.facts.items() if c not in TOPICS}, said.days, said.than,
+                   said.asks)
+
+
+def answer_text(step: Step, lang: str) -> str:
+    """An answer as the reader sees it: its label and its hint."""
+    hint = step.answer.hint[lang] if step.answer.hint else ""
+    return f"{step.answer.label[lang]} {hint}"
+
+
+def combine(said: list[Meaning]) -> Meaning:
+    """Texts read in order, later ones overriding earlier ones: the answers on a way to a page
+    narrow what the status said (待收货, then 收到了)."""
+    facts: dict[str, bool] = {}
+    days, than, asks = None, "", False
+    for m in said:
+        facts.update(m.facts)
+        if m.days is not None and m.than:
+            days, than = m.days, m.than
+        asks = asks or m.asks
+    return Meaning(facts, days, than, asks)

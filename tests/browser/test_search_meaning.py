@@ -1,0 +1,54 @@
+"""Search understands what a shopper means, not only the words they used: typed into the real
+search box, each phrasing finds its page first. One or more per mechanism and language
+(build_tools/render/search/meaning.py): negation, the order's state, time questions, amounts
+of time against the seven days, what happened to the goods. None of these phrasings is in a
+query set (tests/search/test_queries.py checks), so none was tuned for."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page
+
+from tests.conftest import BuiltSite
+from tests.search.runner import SearchBox
+
+pytestmark = pytest.mark.slow
+
+# (mechanism, language, what a shopper types, the page that must come first)
+PHRASINGS = [
+    ("negation", "zh", "东西还没寄出来能退钱吗", "refund-before-shipment"),
+    ("negation", "zh", "我一直没收到包裹", "refund-not-received"),
+    ("negation", "zh", "发货前可以退款吗", "refund-before-shipment"),
+    ("negation", "en", "it has not been shipped yet and I want my money back", "refund-before-shipment"),
+    ("negation", "en", "my parcel never came", "refund-not-received"),
+    ("negation", "en", "cancel before paying", "pending-payment"),
+    ("state", "zh", "包裹还在运输中能退吗", "refund-not-received"),
+    ("state", "zh", "已经签收了东西有问题", "quality-problem"),
+    ("state", "zh", "订单被取消了钱呢", "cancelled"),
+    ("state", "en", "order was cancelled where is the money", "cancelled"),
+    ("state", "en", "the package is in transit can I get a refund", "refund-not-received"),
+    ("timing", "zh", "退款几天能到", "cancelled"),
+    ("timing", "zh", "钱多久能回到卡里", "cancelled"),
+    ("timing", "en", "how many days until my money comes back", "cancelled"),
+    ("timing", "en", "when does the money reach my bank card", "cancelled"),
+    ("relative time", "zh", "收到快一个月了不想要了", "past-seven-days"),
+    ("relative time", "zh", "买了十多天能退吗", "past-seven-days"),
+    ("relative time", "zh", "前天刚收到不想要了", "return-no-reason"),
+    ("relative time", "en", "got it three weeks ago and want to return it", "past-seven-days"),
+    ("relative time", "en", "arrived two days ago and I want to send it back", "return-no-reason"),
+    ("goods", "zh", "杯子收到就裂了", "quality-problem"),
+    ("goods", "zh", "收到的鞋子是假的", "fraud"),
+    ("goods", "en", "the item arrived cracked", "quality-problem"),
+    ("goods", "en", "they sent me a counterfeit", "fraud"),
+]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_what_the_shopper_means_finds_its_page_first(site: BuiltSite, phone: Page, lang: str) -> None:
+    box = SearchBox(phone, site.url, lang).open()
+    wrong = []
+    for mechanism, _, query, page in [p for p in PHRASINGS if p[1] == lang]:
+        results = box.search(query)
+        if results[:1] != [f"guide/{page}/"]:
+            wrong.append(f"{mechanism}: {query!r} wants guide/{page}/, got {results[:3]}")
+    assert wrong == []
