@@ -1,19 +1,20 @@
 """Editors' mistakes never crash the checker, and every valid tree builds: property-based tests.
 
 Hypothesis mutates the real decision_tree/*.yaml the way a hurried editor (or a broken save)
-would, and generates small valid trees from scratch. The runs are deterministic
+would (escapes of characters no page can show, lone surrogates and list items nested by
+indentation among them), and generates small valid trees from scratch; test_fuzz_nesting.py
+nests YAML of every form up to 25,000 levels deep. The runs are deterministic
 (`derandomize=True`: the same examples on every machine, no example database) and bounded.
 Examples that run by default (FUZZ_EXAMPLES=100): 100 mutated trees, 25 harmless edits,
 50 generated trees, plus 40 to check the generator itself; about 20 s on 2 cores.
 FUZZ_EXAMPLES=2000 makes a deep run of a few minutes. To see how many ran, and how long each took:
 
-    python -m pytest tests/unit/test_fuzz.py --hypothesis-show-statistics
+    python -m pytest tests/unit/test_fuzz.py tests/unit/test_fuzz_nesting.py --hypothesis-show-statistics
 """
 
 from __future__ import annotations
 
 import functools
-import multiprocessing
 import os
 import re
 import shutil
@@ -245,101 +246,6 @@ def test_a_mutated_tree_gives_problems_that_point_into_the_files(workdir: Path, 
     assert_editor_can_find(problems, folder, files)
     if mutated == REAL_FILES[name]:
         assert problems == []
-
-
-# --- nesting of every form, deeper than any tree: a located message, never a crash ---
-
-# One level each, as (text, what closes it): block forms nest by indentation or by `- ` on one
-# line; flow forms by brackets, one of them after a quoted text full of closing brackets. A
-# comment full of them may come first: none of that is nesting.
-BLOCK_FORMS = [("- ", ""), ("k:\n", ""), ("-\n", "")]
-FLOW_FORMS = [("[", "]"), ("{a: ", "}"), ('["]]}}", ', "]")]
-MAX_DEPTH = 200  # build_tools/tree/compose.py
-WIDEST = 600  # past this column block forms go on one line: indentation would grow the file as depth²
-
-
-@st.composite
-def deep_documents(draw: Draw) -> tuple[str, int | None]:
-    """A valid YAML document nested in a drawn mix of forms, and the offset where its level
-    MAX_DEPTH + 1 starts (None if it is not that deep)."""
-    depth = draw(st.sampled_from([2, 50, MAX_DEPTH, 1_000, 25_000])) + draw(st.integers(-1, 5))
-    block = draw(st.lists(st.sampled_from(BLOCK_FORMS), max_size=4))
-    flow = draw(st.lists(st.sampled_from(FLOW_FORMS), min_size=1, max_size=3))
-    switch = draw(st.integers(1, depth)) if block else 1  # the level where flow forms begin
-    text = "# " + "]}" * draw(st.integers(0, 3000)) + "\n" if draw(st.booleans()) else ""
-    column, too_deep, closers = 0, None, []
-    for level in range(1, depth + 1):
-        form, closer = block[level % len(block)] if level < switch else flow[level % len(flow)]
-        if form.endswith("\n") and column > WIDEST:
-            form = "- "
-        if level == MAX_DEPTH + 1:
-            too_deep = len(text)  # every form starts its collection at its first character
-        if form.endswith("\n"):  # the next level on the next line, indented deeper
-            column += 2
-            form += " " * column
-        else:
-            column += len(form)
-        text += form
-        closers.append(closer)
-    return text + "x" + "".join(reversed(closers)) + "\n", too_deep
-
-
-def check_in_a_child(folder: Path) -> list[str]:
-    """`check_tree` in a forked process: a crash (libyaml's recursion was one) fails the test
-    with its signal instead of killing pytest."""
-    context = multiprocessing.get_context("fork")
-    receive, send = context.Pipe(duplex=False)
-    child = context.Process(target=lambda: send.send([str(p) for p in sorted(check_tree(folder, TODAY)[1])]))
-    child.start()
-    child.join(120)
-    if child.exitcode is None:
-        child.kill()
-        pytest.fail("check_tree did not finish in 120 s")
-    assert child.exitcode == 0, f"check_tree crashed (exit code {child.exitcode})"
-    return receive.recv()
-
-
-@settings(FUZZ, max_examples=max(1, EXAMPLES // 2))
-@given(deep_documents())
-def test_nesting_of_any_form_and_depth_is_refused_where_it_gets_too_deep(
-        workdir: Path, document: tuple[str, int | None]) -> None:
-    text, too_deep = document
-    folder = write_folder(workdir, {"tree.yaml": text.encode("utf-8")})
-
-    report = check_in_a_child(folder)
-
-    nested = [line for line in report if "nested too deeply" in line]
-    if too_deep is None:
-        assert nested == []
-    else:
-        line = text.count("\n", 0, too_deep) + 1
-        column = too_deep - (text.rfind("\n", 0, too_deep) + 1) + 1
-        assert [problem.split("tree.yaml:", 1)[1] for problem in report] == [
-            f"{line}:{column}: lists or mappings are nested too deeply here (more than 200 levels); "
-            "check for an unclosed `[` or `{`, or a line of repeated `- `"]
-
-
-def test_the_deep_documents_have_every_promised_form() -> None:
-    """Guards the strategy: every form of nesting, shallow and very deep, and the comment."""
-    seen = dict.fromkeys(["- - on a line", "indented lists", "indented mappings", "brackets", "braces",
-                          "quoted brackets", "a comment of ]", "shallow", "over 10,000 deep"], False)
-
-    @settings(FUZZ, max_examples=max(50, EXAMPLES // 2))
-    @given(deep_documents())
-    def look(document: tuple[str, int | None]) -> None:
-        text, too_deep = document
-        seen["- - on a line"] |= "- - " in text
-        seen["indented lists"] |= "-\n  " in text
-        seen["indented mappings"] |= "k:\n  " in text
-        seen["brackets"] |= "[[" in text
-        seen["braces"] |= "{a: {a: " in text
-        seen["quoted brackets"] |= '"]]}}"' in text
-        seen["a comment of ]"] |= text.startswith("# ]}")
-        seen["shallow"] |= too_deep is None
-        seen["over 10,000 deep"] |= text.count("\n") + text.count("[") + text.count("- ") > 10_000
-
-    look()
-    assert all(seen.values()), seen
 
 
 def harmless(draw: Draw, data: bytes) -> bytes:
