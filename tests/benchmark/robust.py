@@ -1,13 +1,14 @@
 """Figures for issue 19 (bad input): the corpus's size, and what refusing bad input costs on the
 real tree, against a base commit measured in the same run.
 
-    python3 build_tools/dev.py bench robust [--base main] [--runs 7] [--wide 1000]
+    python3 build_tools/dev.py bench robust [--base main] [--runs 7] [--wide 1000] [--cases]
 
 The base commit is unpacked (`git archive`) into a temporary folder and run with the same Python.
 Each command runs --runs times per side, alternating base and this checkout so that the shared
 machine's load falls on both alike; each figure is a median and the comparison a ratio
 (this / base: 1.00 means unchanged). `--wide N` also builds a site whose home has N answers on
-both sides (slow: the base needed about a minute and half a gigabyte for 1,000).
+both sides (slow: the base needed about a minute and half a gigabyte for 1,000). `--cases`
+lists every case bad_input.py added, with the message it prints now.
 """
 
 from __future__ import annotations
@@ -125,7 +126,14 @@ def main(argv: list[str]) -> None:
     parser.add_argument("--base", default="main", help="the commit to compare with (default main)")
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--wide", type=int, default=0, help="also build a site with this many answers")
+    parser.add_argument("--cases", action="store_true", help="list bad_input.py's cases and messages")
     args = parser.parse_args(argv)
+    if args.cases:
+        from tests.unit.bad_input import CASES, COMMANDS
+
+        for case in [*CASES, *COMMANDS]:
+            print(f"{case.name}: " + " | ".join(case.expect or ["(no problem: accepted)"]))
+        return
     with tempfile.TemporaryDirectory() as temp:
         work = Path(temp)
         sides = {"base": unpack(args.base, work / "base"), "this": ROOT}
