@@ -62,3 +62,16 @@ def test_a_page_reached_by_many_answers_counts_the_ones_it_does_not_list(tmp_pat
     derived = derive(load_tree(write_tree(tmp_path, {"tree.yaml": wide_tree(12)}), today=TODAY))
     page = html_of(generate(derived, "en", "https://example.org/").files["guide/cancelled.md"])
     assert "8 more ways here" in page  # 11 answers lead there, 3 are listed
+
+
+def test_a_question_with_a_thousand_answers_builds(tmp_path: Path) -> None:
+    """The flowchart's layout recursed once per answer and stopped the build at 1,000; in a
+    process of its own, so that a crash fails this test only."""
+    write_tree(tmp_path / "decision_tree", {"tree.yaml": wide_tree(1000)})
+    result = subprocess.run([sys.executable, "-m", "build_tools", "build", "--tree", "decision_tree",
+                             "--out", "pages", "--site-url", "https://example.org/"], cwd=tmp_path,
+                            capture_output=True, text=True, env={"PYTHONPATH": str(ROOT), "PATH": ""},
+                            timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    home = (tmp_path / "pages" / "zh" / "index.md").read_text(encoding="utf-8")
+    assert home.count('{ data-node="cancelled" }') == 999

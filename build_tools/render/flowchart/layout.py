@@ -10,8 +10,10 @@ crosses a box or a label. The SVG keeps its natural size (px == user units); the
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -386,8 +388,23 @@ def _layout_component(graph: _Graph, keys: list[str]) -> _Placed:
     sugiyama.dw = sugiyama.dh = EDGE_GAP  # thin dummies: long edges pass between boxes
     roots = [v for v in vertices.values() if not v.e_in()]
     sugiyama.init_all(roots=roots, inverted_edges=[])
-    sugiyama.draw(ORDER_ROUNDS)
+    with _room_to_recurse(len(sugiyama.g.sV) + sum(len(layer) for layer in sugiyama.layers)):
+        sugiyama.draw(ORDER_ROUNDS)
     return _read_layout(sugiyama, vertices, edges)
+
+
+@contextmanager
+def _room_to_recurse(frames: int) -> Iterator[None]:
+    """grandalf places a layer's vertices by a recursion one call deep per vertex: a question
+    with 1,000 answers (1,000 label vertices in a layer) passed Python's limit of 1,000 calls and
+    stopped the build. Python calls do not use the C stack (3.11+), so the limit is raised for
+    this layout only, by what it may need, and put back."""
+    before = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(before, before + frames))
+    try:
+        yield
+    finally:
+        sys.setrecursionlimit(before)
 
 
 class _Sugiyama(SugiyamaLayout):
