@@ -105,10 +105,16 @@ def wide_site(sides: dict[str, Path], answers: int, work: Path) -> list[tuple[st
             old.unlink()
         (project / "decision_tree" / "published_urls.txt").unlink()
         (project / "decision_tree" / "tree.yaml").write_text(_wide_tree(answers), encoding="utf-8")
-        took = seconds([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(project / "site")], project)
+        start = time.perf_counter()
+        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(project / "site")],
+                                cwd=project, capture_output=True, text=True,
+                                env={"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1",
+                                     "SITE_URL": "https://example.org/help/"})
+        took = time.perf_counter() - start
         size = sum(p.stat().st_size for p in (project / "site").rglob("*") if p.is_file())
-        rows.append((f"site with {answers:,} answers on its home, {side}",
-                     f"{size / 1e6:,.1f} MB in {took:.1f} s"))
+        outcome = (f"{size / 1e6:,.1f} MB in {took:.1f} s" if result.returncode == 0 else
+                   f"fails after {took:.1f} s: {result.stderr.strip().splitlines()[-1][:90]}")
+        rows.append((f"site with {answers:,} answers on its home, {side}", outcome))
         shutil.rmtree(project)
     return rows
 
