@@ -52,15 +52,26 @@ STRINGS: dict[str, dict[str, str]] = {
     "all_tips": {"zh": "全部建议", "en": "All advice"},
     "home": {"zh": "首页", "en": "Home"},
     "flowchart": {"zh": "流程图", "en": "Flowchart"},
-    "flowchart_intro": {"zh": "整个帮助中心一图看完：每个方框都是一个页面的链接，箭头上写着回答。"
-                              "手机上可以左右滑动，或用 − + 缩放。",
-                        "en": "The whole help centre at a glance: every box links to its page, and "
-                              "each arrow carries an answer. On a phone, swipe sideways or zoom with − +."},
+    "flowchart_intro": {"zh": "整个帮助中心一图看完：先是首页的问题和各个订单状态，下面每个状态单独一张图。"
+                              "点一个方框，会标出从首页到它的每一步回答，并显示它的摘要和链接。",
+                        "en": "The whole help centre at a glance: first the home page's question and the "
+                              "order statuses, then each status's own chart below. Tap a box to mark "
+                              "every answer from the home page to it and see its summary and link."},
     "and_more": {"zh": " 等另外 {n} 个分支", "en": " and {n} more branches"},
     "chart_above": {"zh": "这是流程图的一部分，上一层：", "en": "Part of a larger flowchart; the level above: "},
     "charts_below": {"zh": "接下来的流程图", "en": "Where the flowchart continues"},
     "flowchart_list": {"zh": "文字版", "en": "As a list"},
     "branch_chart": {"zh": "这一步之后的流程图", "en": "Flowchart from here"},
+    "you_are_here": {"zh": "你在这里", "en": "You are here"},
+    "you_are_here_name": {"zh": "（你在这里）", "en": " (you are here)"},
+    "drawn_above": {"zh": "（上方已画出）", "en": " (drawn above)"},
+    "drawn_below": {"zh": "（下方单独画出）", "en": " (drawn below)"},
+    "tip_for": {"zh": "，用于：", "en": ", for: "},
+    # The chart's script reads these from the page (flowchart.js).
+    "chart_open": {"zh": "打开这一页", "en": "Open this page"},
+    "chart_close": {"zh": "关闭", "en": "Close"},
+    "chart_way": {"zh": "一路上的回答：", "en": "The answers on the way: "},
+    "chart_trail": {"zh": "你刚才的回答已在图中用粗线标出。", "en": "The answers you gave are marked with a bold line."},
     "see_in_flowchart": {"zh": "在完整流程图中查看这一页", "en": "See this page in the whole flowchart"},
     # The search dialog's own words (the script reads them from the dialog).
     "search_other": {"zh": "换个说法试试，或者：", "en": "Try other words, or:"},

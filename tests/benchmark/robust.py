@@ -100,7 +100,7 @@ def wide_site(sides: dict[str, Path], answers: int, work: Path) -> list[tuple[st
     rows = []
     for side, folder in sides.items():
         project = work / f"wide-{side}"
-        shutil.copytree(folder, project, ignore=shutil.ignore_patterns(".venv", "site", "build"))
+        shutil.copytree(folder, project, ignore=shutil.ignore_patterns(".git", ".venv", "site", "build"))
         for old in (project / "decision_tree").glob("*.yaml"):
             old.unlink()
         (project / "decision_tree" / "published_urls.txt").unlink()
