@@ -12,7 +12,8 @@ from pathlib import Path
 import yaml
 
 from build_tools.settings import DOCS_DIRS
-from build_tools.tree.load import _yaml_problem, compose, display_path
+from build_tools.tree.load import compose_yaml, display_path
+from build_tools.tree.yaml_errors import yaml_problem
 from build_tools.tree.model import Position
 from build_tools.tree.problems import Problem
 
@@ -50,9 +51,9 @@ def front_matter_problems(path: Path) -> list[Problem]:
     # The fence line is blanked, not dropped, so that YAML's line numbers are the file's.
     block = "\n".join(["", *lines[1:end]]) + "\n"
     try:
-        root = compose(block)
+        root = compose_yaml(block)
     except yaml.MarkedYAMLError as error:
-        return [_yaml_problem(name, error)]
+        return [yaml_problem(name, block, error)]
     except yaml.YAMLError as error:
         return [Problem(Position(name, 2, 1), f"not valid YAML: {error}")]
     if root is None:

@@ -24,13 +24,13 @@ from build_tools.derive.derive import Derived, derive  # noqa: E402
 from build_tools.tree.model import DEFAULT_LANGUAGE, LANGUAGES  # noqa: E402
 from build_tools.derive.paths import language_prefix  # noqa: E402
 from build_tools.publish.front_matter import check_pages  # noqa: E402
-from build_tools.tree.problems import InvalidPages, InvalidTree  # noqa: E402
+from build_tools.tree.problems import HelpCentreError, InvalidPages, InvalidTree, Notice, report  # noqa: E402
+from build_tools.publish.promise import promise_problems  # noqa: E402
 from build_tools.publish.report import report_link  # noqa: E402
-from build_tools.settings import ROOT, TREE_DIR, SettingError, repository_url  # noqa: E402
-from build_tools.publish.site import (GeneratedSite, dropped_urls, generate_all, navigation,  # noqa: E402
-                              read_published_urls, status_choices)
+from build_tools.settings import ROOT, TREE_DIR, SettingError, check_site_url, repository_url  # noqa: E402
+from build_tools.publish.site import GeneratedSite, generate_all, navigation, status_choices  # noqa: E402
 from build_tools.render.strings import strings_for  # noqa: E402
-from build_tools.tree.read import load_tree  # noqa: E402
+from build_tools.tree.read import check  # noqa: E402
 from build_tools.publish.write import AtomicFolder  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.help_centre")
@@ -64,7 +64,11 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     lang = config.theme["language"]
     if not session.nested:  # the outer build reads the tree once and makes every language
-        _generate(config.site_url or "")
+        try:
+            config.site_url = check_site_url(config.site_url)
+        except HelpCentreError as error:
+            raise PluginError(str(error)) from None
+        _generate(config.site_url)
     config.nav = navigation(session.derived, lang)
     config.extra["alternate"] = alternates(lang, config.site_url or "")
     words = strings_for(lang)  # for the templates of docs/overrides, which cannot import them
@@ -78,7 +82,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if session.command == "build" and not session.nested:
         session.staging = AtomicFolder(Path(config.site_dir))
         session.built = False
-        config.site_dir = str(session.staging.begin())
+        try:
+            config.site_dir = str(session.staging.begin())
+        except HelpCentreError as error:  # a read-only checkout: a message, not a traceback
+            session.staging = None
+            raise PluginError(str(error)) from None
     return config
 
 
@@ -95,7 +103,11 @@ def _generate(site_url: str) -> None:
     """Every language's pages, into `session.last_good`; under `mkdocs serve`, a broken tree
     keeps the last good pages."""
     try:
-        derived = derive(load_tree(TREE_DIR))
+        checked = check(TREE_DIR)
+        _log(checked.notices)
+        if checked.tree is None:
+            raise InvalidTree(checked.problems)
+        derived = derive(checked.tree)
         if pages := check_pages():  # MkDocs itself would publish a broken one as text
             raise InvalidPages(pages)
         session.last_good = generate_all(derived, ONLY_LANGUAGES, site_url)
@@ -109,13 +121,19 @@ def _generate(site_url: str) -> None:
                   "still serving the last good pages.")
 
 
+def _log(notices: list[Notice]) -> None:
+    """Warnings as MkDocs warnings (a strict build stops on them), notes as information."""
+    for notice in notices:
+        (log.warning if notice.label == "warning" else log.info)(str(notice))
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     lang = config.theme["language"]
     site = session.last_good[lang]
-    dropped = dropped_urls(session.derived, [lang], read_published_urls())
-    if dropped:
-        raise PluginError("These published URLs would stop working; keep them as redirects "
-                          "(`redirects:` in decision_tree/):\n  " + "\n  ".join(dropped))
+    problems, notices = promise_problems(session.derived, [lang], TREE_DIR)
+    _log(notices)
+    if problems:  # the same promise `check` enforces
+        raise PluginError(report(sorted(problems)))
     for path, content in site.files.items():
         files.append(File.generated(config, path, content=content))
     return files

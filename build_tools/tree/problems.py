@@ -17,6 +17,23 @@ class Problem:
         return f"{self.at}: {self.message}"
 
 
+@dataclass(frozen=True, order=True)
+class Notice(Problem):
+    """Something the editor should know that does not stop the build: a `warning` (the site
+    works but readers will struggle) or a `note` (a file that was left out, on purpose)."""
+
+    label: str = "warning"
+
+    def __str__(self) -> str:
+        return f"{self.at}: {self.label}: {self.message}"
+
+
+def split(found: list[Problem]) -> tuple[list[Problem], list[Notice]]:
+    """Problems that stop the build, and notices that do not."""
+    return ([p for p in found if not isinstance(p, Notice)],
+            [p for p in found if isinstance(p, Notice)])
+
+
 class HelpCentreError(Exception):
     """The one base error: the CLI and the MkDocs hook show its text and stop."""
 

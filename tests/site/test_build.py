@@ -10,7 +10,8 @@ import pytest
 
 from build_tools.derive.derive import derive
 from build_tools.derive.paths import SEARCH_INDEX, url_of
-from build_tools.publish.site import read_published_urls
+from build_tools.publish.promise import read_promise
+from build_tools.settings import TREE_DIR
 from build_tools.tree.read import load_tree
 from tests.conftest import ROOT, BuiltSite, copy_project, mkdocs_build
 from tests.synthetic import synthetic_project
@@ -23,7 +24,7 @@ def html(site: BuiltSite, url_path: str) -> str:
 
 
 def test_every_published_url_is_built(site: BuiltSite) -> None:
-    missing = [u for u in read_published_urls()
+    missing = [u for u in list(read_promise(TREE_DIR).promised)
                if not (site.folder / u.lstrip("/") / "index.html").exists()]
     assert missing == []
 
@@ -125,3 +126,25 @@ def test_a_100_node_tree_is_built_in_both_languages(tmp_path: Path) -> None:
         for prefix, lang in (("", "zh"), ("en/", "en")):
             page = (out / prefix / url_of(derived.path(node.id)) / "index.html").read_text(encoding="utf-8")
             assert f'<html lang="{lang}"' in page and node.title[lang] in page
+
+
+@pytest.mark.parametrize(("url", "fix"), [
+    ("https://example.org/help/?utm_source=x", "remove the query `?utm_source=x`"),
+    ("https://example.org/help/#top", "remove the fragment `#top`"),
+    ('https://example.org/" onload="alert(1)', "remove the character `\"`"),
+], ids=["query", "fragment", "quote"])
+def test_a_site_address_with_more_than_a_path_stops_the_build(tmp_path: Path, url: str, fix: str) -> None:
+    """A query or fragment would corrupt every reply link and canonical; a quote would add an
+    attribute to 404.html. The host reads which part to remove, and nothing is written."""
+    result = mkdocs_build(ROOT, tmp_path / "site", url)
+    assert result.returncode == 1
+    assert "it must be the site's address, a scheme, a host and a path and nothing else (like " \
+           f"https://name.github.io/repository/); {fix}" in result.stderr
+    assert "Traceback" not in result.stderr and not (tmp_path / "site").exists()
+
+
+def test_an_empty_site_address_is_named(tmp_path: Path) -> None:
+    result = mkdocs_build(ROOT, tmp_path / "site", "")
+    assert result.returncode == 1
+    assert "SITE_URL is empty: set it to the site's address (like https://name.github.io/repository/), " \
+           "or leave it unset" in result.stderr

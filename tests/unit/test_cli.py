@@ -59,6 +59,27 @@ def test_replies_export_as_json_in_english(capsys: pytest.CaptureFixture[str]) -
     assert all(r["reply"].startswith("Hello") for r in rows)
 
 
+REPLY_WITH_A_LINK = MINIMAL_TREE.replace(
+    "reply: {zh: 您好，请直接取消。, en: Hello. Please cancel.}",
+    'reply: {zh: "您好，请到 [12315 平台](https://www.12315.cn/) 投诉。", '
+    'en: "Hello, complain on [the 12315 platform](https://www.12315.cn/) if 3 &lt; 5 days pass."}')
+
+
+@pytest.mark.parametrize("export", ["csv", "json"])
+def test_an_exported_reply_keeps_its_links_and_shows_entities_as_characters(
+        export: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """What an agent pastes says what the page says: the link's address is kept, `&lt;` is <."""
+    tree = write_tree(tmp_path / "decision_tree", {"tree.yaml": REPLY_WITH_A_LINK})
+    assert main(["replies", "--tree", str(tree), "--format", export, "--site-url", "https://example.org/"]) == 0
+    out = capsys.readouterr().out
+    rows = json.loads(out) if export == "json" else list(csv.DictReader(io.StringIO(out)))
+    replies = {(r["id"], r["lang"]): r["reply"] for r in rows}
+    assert replies["unpaid", "zh"] == ("您好，请到 12315 平台（https://www.12315.cn/） 投诉。\n"
+                                       "详细步骤：https://example.org/guide/unpaid/")
+    assert replies["unpaid", "en"] == ("Hello, complain on the 12315 platform (https://www.12315.cn/) if "
+                                       "3 < 5 days pass.\nStep by step: https://example.org/en/guide/unpaid/")
+
+
 def test_the_published_url_list_is_complete(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["urls"]) == 0
     current = set(capsys.readouterr().out.split())
