@@ -10,7 +10,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "language_name": {"zh": "中文", "en": "English"},
     "your_answers": {"zh": "你的回答", "en": "Your answers"},
     "colon": {"zh": "：", "en": ": "},
-    "list_separator": {"zh": "、", "en": ", "},
+    "list_separator": {"zh": "；", "en": "; "},  # titles hold commas and 、 themselves
     "change": {"zh": "修改", "en": "change"},
     "start_again": {"zh": "重新开始", "en": "Start again"},
     "applies": {"zh": "适用于：", "en": "Applies to: "},
