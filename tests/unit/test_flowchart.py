@@ -191,10 +191,10 @@ def test_the_overview_lists_the_statuses_in_the_home_pages_order_and_links_into_
 
 def test_a_node_met_again_is_drawn_as_a_box_marked_above(real: Derived,
                                                          drawn: tuple[str, list[ET.Element]]) -> None:
-    """merchant-refuses is reached from three statuses: drawn in full under the first."""
+    """merchant-refuses is reached from four branches: drawn in full under the first."""
     _, svgs = drawn
     again = [b for svg in svgs for b in boxes(svg) if b.get("data-id") == "merchant-refuses"]
-    assert [b.get("id") for b in again] == ["fc-merchant-refuses", None, None]
+    assert [b.get("id") for b in again] == ["fc-merchant-refuses", None, None, None]
     assert all("fc-node--again" in b.get("class") and b.get("href") == "../guide/merchant-refuses/"
                for b in again[1:])
 
@@ -341,7 +341,8 @@ def test_a_status_pages_chart_is_its_branch_with_its_own_box_marked(real: Derive
                                                     [branch_panel(real, "completed")], here="completed")]
     found = own_boxes([svg])
     assert set(found) == {"completed", "quality-problem", "within-seven-days", "return-no-reason",
-                          "past-seven-days", "fraud", "merchant-refuses"}
+                          "past-seven-days", "exchange-resend-repair", "partial-return",
+                          "signed-not-received", "food-safety", "fraud", "merchant-refuses"}
     root = boxes(svg)[0]
     assert root.get("data-id") == "completed" and root.get("aria-current") == "page"
     assert "fc-node--here" in root.get("class") and root.get("aria-label").endswith("(you are here)")
