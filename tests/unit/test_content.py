@@ -176,9 +176,10 @@ _ATTRS = re.compile(r"\{[:.#][^}]*\}|\{ [^}]*\}")
 _UNITS = re.compile(r"[。！？；;\n]+|(?<=[.!?])\s+")
 
 
-# A tip page lists the titles of the pages it appears on, joined by commas; each title is read on
-# its own page, and joined they would read as one sentence.
-_USED_ON = re.compile("^(?:" + "|".join(re.escape(t) for t in STRINGS["used_on"].values()) + ").*$",
+# A tip page, and the flowchart's list of tips, give the titles of the pages a tip appears on,
+# joined by commas; each title is read on its own page, and joined they would read as one sentence.
+_USED_ON = re.compile("^(?:" + "|".join(re.escape(t) for t in STRINGS["used_on"].values()) + ").*$"
+                      "|(?:" + "|".join(re.escape(t) for t in STRINGS["tip_for"].values()) + ").*$",
                       re.MULTILINE)
 
 
