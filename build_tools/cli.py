@@ -1,7 +1,7 @@
 """Command line: `python -m build_tools check|build|site|serve|replies|urls|tables|schema`.
 
-Every command validates the tree first; problems are printed one per line as
-`file:line:col: message`, and the exit code is 1.
+Every command validates the tree first (`check` also the hand-written pages' front matter);
+problems are printed one per line as `file:line:col: message`, and the exit code is 1.
 """
 
 from __future__ import annotations
@@ -13,18 +13,20 @@ import json
 import sys
 from pathlib import Path
 
-from build_tools.derive.derive import derive
+from build_tools.derive.derive import Derived, derive
 from build_tools.render.text import reply_text
 from build_tools.tree.model import LANGUAGES, Tree
 from build_tools.derive.paths import absolute_url
-from build_tools.tree.problems import HelpCentreError, InvalidTree
+from build_tools.tree.problems import HelpCentreError, InvalidPages, InvalidTree, Notice
 from build_tools.tree.schema import schema_text
-from build_tools.settings import PUBLISHED_URLS, ROOT, TREE_DIR, site_settings, site_url
+from build_tools.settings import PUBLISHED_URLS, ROOT, TREE_DIR, check_site_url, site_settings, site_url
 from build_tools.publish.builder import BUILDERS, build_site
+from build_tools.publish.front_matter import check_pages, page_files
+from build_tools.publish.promise import broken, promise_problems, read_promise, updated
 from build_tools.publish.serve import serve
-from build_tools.publish.site import dropped_urls, generate_all, read_published_urls, site_urls
-from build_tools.tree.read import check_tree, load_tree
-from build_tools.publish.write import AtomicFolder, write_files
+from build_tools.publish.site import generate_all, site_urls
+from build_tools.tree.read import check
+from build_tools.publish.write import AtomicFolder, CannotWrite, write_files
 
 SCHEMA_FILE = TREE_DIR / "schema.json"
 
@@ -35,6 +37,11 @@ def main(argv: list[str] | None = None) -> int:
         return args.run(args)
     except HelpCentreError as error:
         print(error, file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # the reader of our output went away (`| head`): nothing to say
+        return 1
+    except OSError as error:  # a read-only checkout, a full disk: a message, not a traceback
+        print(CannotWrite(error), file=sys.stderr)
         return 1
 
 
@@ -98,11 +105,42 @@ def _languages(command: argparse.ArgumentParser) -> None:
 
 
 def _check(args: argparse.Namespace) -> int:
-    tree, problems = check_tree(args.tree)
-    if tree is None:
-        raise InvalidTree(problems)  # sorted, once each, as every command prints them
-    print(f"OK: {_summary(tree)}")
+    pages = check_pages()  # the hand-written pages' front matter, which MkDocs would not report
+    try:
+        derived = _derived(args.tree)
+    except InvalidTree:
+        if pages:
+            print(InvalidPages(pages), file=sys.stderr)
+        raise
+    if pages:
+        raise InvalidPages(pages)
+    print(f"OK: {_summary(derived.tree)}; {len(page_files())} hand-written pages")
     return 0
+
+
+def _derived(tree_dir: Path, promise: bool = True) -> Derived:
+    """The checked tree, derived; its notices printed; raises InvalidTree with every problem,
+    the broken URL promises included (the site build refuses the same)."""
+    checked = check(tree_dir)
+    _print(checked.notices)
+    if checked.tree is None:
+        raise InvalidTree(checked.problems)  # sorted, once each, as every command prints them
+    derived = derive(checked.tree)
+    if promise:
+        problems, notices = promise_problems(derived, LANGUAGES, tree_dir)
+        _print(notices)
+        if problems:
+            raise InvalidTree(problems)
+    return derived
+
+
+def _print(notices: list[Notice]) -> None:
+    for notice in sorted(notices):
+        print(notice, file=sys.stderr)
+
+
+def _site_url(args: argparse.Namespace) -> str:
+    return check_site_url(args.site_url, "--site-url") if args.site_url is not None else site_url()
 
 
 def _summary(tree: Tree) -> str:
@@ -111,8 +149,9 @@ def _summary(tree: Tree) -> str:
 
 
 def _build(args: argparse.Namespace) -> int:
-    derived = derive(load_tree(args.tree))
-    sites = list(generate_all(derived, LANGUAGES, args.site_url or site_url()).values())
+    url = _site_url(args)
+    derived = _derived(args.tree)
+    sites = list(generate_all(derived, LANGUAGES, url).values())
     folder = AtomicFolder(args.out)
     staging = folder.begin()
     try:
@@ -129,8 +168,7 @@ def _build(args: argparse.Namespace) -> int:
 
 def _site(args: argparse.Namespace) -> int:
     out = args.out or ROOT / site_settings().get("site_dir", "site")
-    url = args.site_url.rstrip("/") + "/" if args.site_url else site_url()
-    print(build_site(out, url, args.builder, args.lang or LANGUAGES, args.tree))
+    print(build_site(out, _site_url(args), args.builder, args.lang or LANGUAGES, args.tree))
     return 0
 
 
@@ -139,8 +177,8 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _replies(args: argparse.Namespace) -> int:
-    derived = derive(load_tree(args.tree))
-    url = args.site_url or site_url()
+    url = _site_url(args)
+    derived = _derived(args.tree, promise=False)
     rows = [{"id": o.id, "lang": lang, "title": o.title[lang],
              "url": absolute_url(url, lang, derived.path(o.id)),
              "reply": reply_text(o, lang, url, derived)}
@@ -158,23 +196,24 @@ def _replies(args: argparse.Namespace) -> int:
 
 
 def _urls(args: argparse.Namespace) -> int:
-    derived = derive(load_tree(args.tree))
-    current = sorted(set().union(*(site_urls(derived, lang) for lang in LANGUAGES)))
-    published = read_published_urls(args.tree)
-    dropped = dropped_urls(derived, LANGUAGES, published)
-    for url in dropped:
-        print(f"{PUBLISHED_URLS.name}: '{url}' is no longer served; add a redirect", file=sys.stderr)
-    if args.update:
-        merged = sorted(set(published) | set(current))
-        header = ("# Every URL this site has published, from the site's root. Never remove a line:\n"
-                  "# a renamed or removed page keeps its URL as a redirect (`redirects:` in the tree).\n"
-                  "# Add new ones with: python -m build_tools urls --update\n")
-        target = args.tree / PUBLISHED_URLS.name
-        target.write_text(header + "\n".join(merged) + "\n", encoding="utf-8")
-        print(f"{target}: {len(merged)} URLs ({len(merged) - len(published)} new)")
-    else:
-        print("\n".join(current))
-    return 1 if dropped else 0
+    derived = _derived(args.tree, promise=False)  # a broken promise is reported below
+    current = set().union(*(site_urls(derived, lang) for lang in LANGUAGES))
+    promise = read_promise(args.tree)
+    _print(list(promise.notices))
+    if args.update and not promise.problems:  # a file it cannot read is not rewritten
+        text, added = updated(promise, current)
+        try:
+            promise.file.write_text(text, encoding="utf-8")
+        except OSError as error:
+            raise CannotWrite(error, promise.file) from None
+        promise = read_promise(args.tree)  # what the file promises now
+        print(f"{promise.file}: {len(promise.promised)} URLs ({len(added)} added)")
+    elif not args.update:
+        print("\n".join(sorted(current)))
+    problems = [*promise.problems, *broken(derived, LANGUAGES, promise)]
+    for problem in sorted(problems):
+        print(problem, file=sys.stderr)
+    return 1 if problems else 0
 
 
 def _schema(args: argparse.Namespace) -> int:

@@ -9,8 +9,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
+
+from build_tools.tree.problems import HelpCentreError
 
 ROOT = Path(__file__).resolve().parent.parent
 TREE_DIR = ROOT / "decision_tree"
@@ -65,16 +68,52 @@ def site_settings(config: Path = MKDOCS_CONFIG) -> dict[str, Any]:
     return yaml.load(config.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
 
 
-def site_url(config: Path = MKDOCS_CONFIG) -> str:
-    """The site's public address (the `site_url` of mkdocs.yml, which CI sets from SITE_URL)."""
-    url = site_settings(config).get("site_url") or "http://127.0.0.1:8000/"
-    return url if url.endswith("/") else url + "/"
+LOCAL_URL = "http://127.0.0.1:8000/"
+# The site's address goes into every reply, canonical link and the 404 page's attributes: a
+# scheme, a host (and port), a path of URL-safe segments, nothing else. Matched whole.
+_SITE_URL = re.compile(r"https?://[A-Za-z0-9.-]+(?::[0-9]{1,5})?(?:/[A-Za-z0-9._~%-]+)*/?")
+_EXAMPLE = "like https://name.github.io/repository/"
 
 
-class SettingError(ValueError):
+class SettingError(HelpCentreError, ValueError):
     """A setting from the environment that cannot be used; the message says what to write."""
 
 
+def site_url(config: Path = MKDOCS_CONFIG) -> str:
+    """The site's public address (the `site_url` of mkdocs.yml, which CI sets from SITE_URL)."""
+    return check_site_url(site_settings(config).get("site_url"))
+
+
+def check_site_url(url: str | None, name: str = "SITE_URL") -> str:
+    """The address with its final /, or SettingError naming the setting and what is wrong."""
+    if url is None and os.environ.get("SITE_URL") == "":  # MkDocs reads an empty one as unset
+        url = ""
+    if url is None:  # not set at all: the address `mkdocs serve` uses
+        return LOCAL_URL
+    if not url.strip():
+        raise SettingError(f"{name} is empty: set it to the site's address ({_EXAMPLE}), "
+                           "or leave it unset")
+    if not _SITE_URL.fullmatch(url):
+        raise SettingError(f"{name} is '{url}': it must be the site's address, a scheme, a host "
+                           f"and a path and nothing else ({_EXAMPLE}); {_what_is_wrong(url)}")
+    return url if url.endswith("/") else url + "/"
+
+
+def _what_is_wrong(url: str) -> str:
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https"):
+        return "start it with https://"
+    if parts.query or "?" in url:
+        return f"remove the query `?{parts.query}`"
+    if parts.fragment or "#" in url:
+        return f"remove the fragment `#{parts.fragment}`"
+    if "@" in parts.netloc:
+        return "remove the user name before @"
+    odd = next((c for c in url if not re.fullmatch(r"[A-Za-z0-9._~%:/-]", c)), None)
+    if odd is not None:
+        return f"remove the character `{odd}`" if odd.isprintable() and odd != " " else \
+            f"remove the character U+{ord(odd):04X}"
+    return "check its host and path"
 def repository_url(environ: Mapping[str, str] = os.environ) -> str:
     """The repository's web address, `https://host/owner/name` (REPOSITORY_URL overrides it)."""
     url = environ.get(REPOSITORY_ENV, "").strip().rstrip("/") or REPOSITORY_URL

@@ -91,9 +91,23 @@ def _text(rng: random.Random, low: int, high: int) -> LineText:
 
 
 def _question(rng: random.Random, qid: str, targets: list[str], tips: tuple[Ref, ...]) -> Question:
-    answers = tuple(Answer(label=_text(rng, 2, 7), next=Ref(t)) for t in targets)
+    answers = _distinct(rng, tuple(Answer(label=_text(rng, 2, 7), next=Ref(t)) for t in targets))
     return Question(kind="question", id=qid, title=_text(rng, 3, 9), question=_text(rng, 3, 7),
                     answers=answers, tips=tips, search=Keywords())
+
+
+def _distinct(rng: random.Random, answers: tuple[Answer, ...]) -> tuple[Answer, ...]:
+    """The answers with each label changed until no two read the same in any language (the
+    checker refuses answers a reader cannot tell apart)."""
+    seen: set[str] = set()
+    distinct = []
+    for answer in answers:
+        label = answer.label
+        while label.zh in seen or label.en in seen:
+            label = _vary(rng, label)
+        seen |= {label.zh, label.en}
+        distinct.append(dataclasses.replace(answer, label=label))
+    return tuple(distinct)
 
 
 def _outcome(rng: random.Random, oid: str, tips: tuple[Ref, ...]) -> Outcome:
@@ -123,7 +137,8 @@ def realistic(tree: Tree, real: Tree, seed: int = 1) -> Tree:
                    if f.name not in ("id", "kind", "answers", "tips", "sources", "at")}
         if isinstance(node, Question):
             labels = [a for q in pools["question"] for a in q.answers]
-            changes["answers"] = tuple(dataclasses.replace(rng.choice(labels), next=a.next) for a in node.answers)
+            changes["answers"] = _distinct(rng, tuple(dataclasses.replace(rng.choice(labels), next=a.next)
+                                                      for a in node.answers))
         changes["sources"] = tuple(Ref(s.id) for s in getattr(model, "sources", ()))
         nodes[node_id] = dataclasses.replace(node, **{k: v for k, v in changes.items()
                                                       if k in {f.name for f in dataclasses.fields(node)}})

@@ -1,4 +1,5 @@
-"""How the tree is cut into flowcharts a phone can still read.
+"""How the tree is cut into flowcharts a phone can still read: chart pages, and the drawings
+(panels) on each.
 
 A small tree is one chart, at /flowchart/. A large one is cut breadth-first from the start: a
 chart draws questions with the boxes of all their answers while it has room (MAX_BOXES); the
@@ -7,6 +8,12 @@ questions that no longer fit are drawn as boxes and continue together in the nex
 where its box stands (`#fc-<id>`). Tips join the chart of the first page that links them.
 Continuation charts move as the tree grows, so their URLs are not promised (published_urls.txt
 lists /flowchart/ only).
+
+A chart page is drawn as narrow panels, one under the other, each read top to bottom: with one
+root, an overview (the root and the boxes its answers lead to, in the root's order, which for
+the start is the home page's) and then one panel per question among those boxes; a
+continuation of several branches draws one panel per branch. However wide the tree grows, a
+panel only grows longer. Tips are listed beside the panels, not drawn.
 """
 
 from __future__ import annotations
@@ -16,7 +23,7 @@ from collections import deque
 from dataclasses import dataclass
 
 from build_tools.derive.derive import Derived, answers
-from build_tools.tree.model import Question
+from build_tools.tree.model import Question, Tip
 from build_tools.derive.paths import FLOWCHART
 
 MAX_BOXES = 60  # beyond this a chart is a wall of boxes on a phone, and slow to lay out
@@ -85,6 +92,46 @@ def _with_tips(derived: Derived, pages: list[ChartPage], owner: dict[str, str]) 
     for node_id, path in owner.items():
         owned.setdefault(path, set()).add(node_id)
     return [dataclasses.replace(p, owned=frozenset(owned.get(p.path, ()))) for p in result]
+
+
+@dataclass(frozen=True)
+class Panel:
+    """One drawing: `root` at the top and the boxes below it among `nodes`; the boxes in
+    `below` are drawn again further down as panels of their own, so here they only link there."""
+
+    root: str
+    nodes: frozenset[str]
+    below: frozenset[str] = frozenset()
+
+
+def panels(derived: Derived, chart: ChartPage) -> tuple[Panel, ...]:
+    """The drawings of a chart page, top to bottom (see the module's docstring)."""
+    nodes = derived.tree.nodes  # not tree.tips(), which walks the whole tree for every chart
+    shown = frozenset(i for i in chart.nodes if not isinstance(nodes[i], Tip))
+    if len(chart.roots) > 1:
+        return tuple(_branch(derived, root, shown) for root in chart.roots)
+    root = chart.roots[0]
+    children = [t for t in dict.fromkeys(a.next.id for a in answers(nodes[root])) if t in shown]
+    below = [c for c in children if any(a.next.id in shown for a in answers(nodes[c]))]
+    overview = Panel(root, frozenset([root, *children]), frozenset(below))
+    return (overview, *(_branch(derived, c, shown) for c in below))
+
+
+def branch_panel(derived: Derived, node_id: str, max_boxes: int = MAX_BOXES) -> Panel:
+    """A status page's own drawing: the node and what its answers lead to, breadth-first, capped."""
+    return _branch(derived, node_id, first_boxes(derived, node_id, max_boxes))
+
+
+def _branch(derived: Derived, root: str, shown: frozenset[str] | set[str]) -> Panel:
+    """The root and every box among `shown` that its answers lead to, however deep."""
+    reached = [root]
+    seen = {root}
+    for node_id in reached:
+        for answer in answers(derived.tree.nodes[node_id]):
+            if answer.next.id in shown and answer.next.id not in seen:
+                seen.add(answer.next.id)
+                reached.append(answer.next.id)
+    return Panel(root, frozenset(reached))
 
 
 def chart_of(pages: list[ChartPage]) -> dict[str, ChartPage]:

@@ -11,6 +11,10 @@ from build_tools.tree.model import Answer, Node, Question, Tip, Tree
 from build_tools.derive.paths import node_path
 
 MAX_TRAILS = 3  # a page reached by many paths shows the first few and counts the rest
+# Counting stops here: past it the number tells nobody anything, and the ways through a
+# diamond of questions double with each layer (100 layers: a 31-digit number, which pages once
+# printed).
+MANY_WAYS = 100
 
 
 @dataclass(frozen=True)
@@ -40,7 +44,7 @@ class Derived:
     tree: Tree
     order: tuple[str, ...]  # questions and outcomes, parents before children, then the tips
     trails: dict[str, tuple[Trail, ...]]  # first MAX_TRAILS ways from the start to each node
-    trail_counts: dict[str, int]  # how many ways there are in all
+    trail_counts: dict[str, int]  # how many ways there are in all, up to MANY_WAYS
     depth: dict[str, int]  # fewest answers from the home page
     statuses: tuple[str, ...]  # the start question's answers' targets: the status pages
     tip_users: dict[str, tuple[str, ...]]  # tip id -> ids of the pages that link it
@@ -63,7 +67,7 @@ def derive(tree: Tree) -> Derived:
         for answer in answers(tree.nodes[node_id]):
             step = Step(tree.nodes[node_id], answer)
             child = answer.next.id
-            counts[child] = counts.get(child, 0) + counts[node_id]
+            counts[child] = min(counts.get(child, 0) + counts[node_id], MANY_WAYS)
             known = trails.setdefault(child, [])
             for trail in trails[node_id][: MAX_TRAILS - len(known)]:
                 known.append(Trail(trail.steps + (step,)))

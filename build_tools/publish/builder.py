@@ -21,12 +21,14 @@ from build_tools.derive.derive import Derived, derive
 from build_tools.derive.paths import language_of_url, language_prefix
 from build_tools.publish.config import builder_config, config_text
 from build_tools.publish.report import report_form
-from build_tools.publish.site import dropped_urls, generate, navigation, read_published_urls, status_choices
+from build_tools.publish.front_matter import check_pages
+from build_tools.publish.promise import promise_problems, read_promise
+from build_tools.publish.site import generate, navigation, status_choices
 from build_tools.publish.write import AtomicFolder, write_files
 from build_tools.settings import DOCS_DIRS, TREE_DIR, SettingError, repository_url, site_settings
 from build_tools.tree.model import DEFAULT_LANGUAGE, LANGUAGES
-from build_tools.tree.problems import HelpCentreError
-from build_tools.tree.read import load_tree
+from build_tools.tree.problems import HelpCentreError, InvalidPages, InvalidTree, Notice, Problem
+from build_tools.tree.read import check
 
 BUILDERS = ("mkdocs", "properdocs")
 # Both print a banner about MkDocs 2.0 on every build; the choice is recorded in decision 013.
@@ -56,10 +58,9 @@ def build_site(out: Path, site_url: str, builder: str = "mkdocs",
     public root of the whole site, ending in "/"."""
     start = time.perf_counter()
     languages = [DEFAULT_LANGUAGE, *(lang for lang in languages if lang != DEFAULT_LANGUAGE)]
-    derived = derive(load_tree(tree_dir))
-    published = read_published_urls(tree_dir)
-    _fail_if_any("These published URLs would stop working; keep them as redirects "
-                 "(`redirects:` in decision_tree/):", dropped_urls(derived, languages, published))
+    derived = checked_tree(tree_dir)
+    problems, notices = promise_problems(derived, languages, tree_dir)
+    _stop_on(problems, notices)
     folder = AtomicFolder(out)
     site = folder.begin()
     try:
@@ -69,14 +70,45 @@ def build_site(out: Path, site_url: str, builder: str = "mkdocs",
                                site / language_prefix(lang))
                 run_builder(builder, config, lang)
         _fail_if_any(f"{builder} built no page for these published URLs:",
-                     [url for url in published if language_of_url(url) in languages
-                      and not _is_built(site, url)])
+                     [url for url in read_promise(tree_dir).promised
+                      if language_of_url(url) in languages and not _is_built(site, url)])
     except BaseException:
         folder.abort()
         raise
     folder.commit()
     pages = sum(1 for _ in out.rglob("*.html"))
     return Built(out, builder, languages, pages, time.perf_counter() - start)
+
+
+def checked_tree(tree_dir: Path) -> Derived:
+    """The tree and the hand-written pages' front matter, checked (the builder would publish a
+    broken front matter as text); raises with every problem, and with its warnings, as a strict
+    build stops on them."""
+    checked = check(tree_dir)
+    if checked.tree is None:
+        _print(checked.notices)
+        raise InvalidTree(checked.problems)
+    if pages := check_pages():
+        _print(checked.notices)
+        raise InvalidPages(pages)
+    _stop_on([], checked.notices)
+    return derive(checked.tree)
+
+
+def _stop_on(problems: list[Problem], notices: list[Notice]) -> None:
+    """Notes are printed; warnings stop the build (it is strict), as problems do."""
+    _print(notices)
+    warnings = [n for n in notices if n.label == "warning"]
+    if problems:
+        raise InvalidTree(problems)
+    if warnings:
+        raise BuildFailed(f"{len(warnings)} warning{'s' * (len(warnings) > 1)} above: the site "
+                          "build is strict and stops on them.")
+
+
+def _print(notices: list[Notice]) -> None:
+    for notice in sorted(notices):
+        print(notice, file=sys.stderr)
 
 
 def stage(derived: Derived, lang: str, languages: list[str], site_url: str, sources: Path,

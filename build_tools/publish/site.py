@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from build_tools.derive.derive import Derived
-from build_tools.derive.paths import (FLOWCHART, HOME, SOURCES, TIPS, language_of_url, language_prefix, redirect_path,
+from build_tools.derive.paths import (FLOWCHART, HOME, SOURCES, TIPS, language_prefix, redirect_path,
                     url_of)
 from build_tools.render.pages import render_language
-from build_tools.settings import DOCS_DIRS, PUBLISHED_URLS, TREE_DIR
+from build_tools.settings import DOCS_DIRS
 from build_tools.render.strings import strings_for
+from build_tools.tree.validate import MAX_ANSWERS
 
 
 NavItem = dict[str, str]
@@ -34,10 +34,13 @@ def generate_all(derived: Derived, languages: list[str] | tuple[str, ...],
 
 
 def navigation(derived: Derived, lang: str) -> list[NavItem]:
-    """Home, one entry per status (the start question's answers), then the general pages."""
+    """Home, one entry per status (the start question's answers), then the general pages.
+    Every page carries the navigation: past MAX_ANSWERS statuses it would repeat home's long
+    list on each of them (1,000 answers made a 493 MB site), so home alone lists them."""
     t = strings_for(lang)
     start = derived.tree.nodes[derived.tree.start.id]
-    statuses = [{a.label[lang]: derived.path(a.next.id)} for a in start.answers]
+    statuses = [{a.label[lang]: derived.path(a.next.id)} for a in start.answers
+                ] if len(start.answers) <= MAX_ANSWERS else []
     return [{t["home"]: HOME}, *statuses, {t["tips_title"]: TIPS}, {t["flowchart"]: FLOWCHART},
             {t["sources_title"]: SOURCES}, "about.md"]
 
@@ -59,18 +62,3 @@ def site_urls(derived: Derived, lang: str) -> set[str]:
                  *(redirect_path(r.old) for r in tree.redirects)]
     hand_written = [p.relative_to(DOCS_DIRS[lang]).as_posix() for p in DOCS_DIRS[lang].rglob("*.md")]
     return {"/" + language_prefix(lang) + url_of(path) for path in [*generated, *hand_written]}
-
-
-def read_published_urls(tree_dir: Path = TREE_DIR) -> list[str]:
-    path = tree_dir / PUBLISHED_URLS.name
-    if not path.exists():
-        return []
-    lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
-    return [line for line in lines if line and not line.startswith("#")]
-
-
-def dropped_urls(derived: Derived, languages: list[str] | tuple[str, ...],
-                 published: list[str]) -> list[str]:
-    """Published URLs of these languages that no page or redirect serves any more."""
-    served = set().union(*(site_urls(derived, lang) for lang in languages))
-    return [u for u in published if language_of_url(u) in languages and u not in served]

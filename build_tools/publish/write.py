@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 from pathlib import Path
+
+from build_tools.tree.problems import HelpCentreError
+
+
+class CannotWrite(HelpCentreError):
+    """The output folder cannot be written: said in one line, not a traceback."""
+
+    def __init__(self, error: OSError, what: Path | None = None) -> None:
+        where = error.filename or what
+        hint = ("; the checkout or the folder is read-only: build into a folder you can write to"
+                if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS) else "")
+        super().__init__(f"cannot write{f' {where}' if where else ''}: {error.strerror}{hint}")
 
 
 class AtomicFolder:
@@ -16,15 +29,26 @@ class AtomicFolder:
         self._old = self.target.with_name(f".{self.target.name}.old-{os.getpid()}")
 
     def begin(self) -> Path:
-        self._remove_leftovers()
-        self.staging.mkdir(parents=True)
+        try:
+            self._remove_leftovers()
+            self.staging.mkdir(parents=True)
+        except OSError as error:
+            raise CannotWrite(error, self.staging) from None
         return self.staging
 
     def commit(self) -> None:
         """Swap the finished staging folder in. Two renames: the old site is gone only after."""
-        if self.target.exists():
-            self.target.rename(self._old)
-        self.staging.rename(self.target)
+        moved = False
+        try:
+            if self.target.exists():
+                self.target.rename(self._old)
+                moved = True
+            self.staging.rename(self.target)
+        except OSError as error:
+            if moved:  # put the old one back: the last good output stays
+                self._old.rename(self.target)
+            self.abort()
+            raise CannotWrite(error, self.target) from None
         shutil.rmtree(self._old, ignore_errors=True)
 
     def abort(self) -> None:
@@ -59,5 +83,8 @@ def write_files(folder: Path, files: dict[str, str]) -> None:
     """Write text files (UTF-8, LF line endings) so that the same input gives the same bytes."""
     for relative, content in sorted(files.items()):
         path = folder / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(content.encode("utf-8"))
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(content.encode("utf-8"))
+        except OSError as error:
+            raise CannotWrite(error, path) from None

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import json
 
-from build_tools.derive.charts import ChartPage, chart_of, chart_pages, first_boxes
+from build_tools.derive.charts import ChartPage, branch_panel, chart_of, chart_pages, panels
 from build_tools.derive.derive import Derived
 from build_tools.render.text import description, reply_text
-from build_tools.render.flowchart.layout import flowchart_outline
+from build_tools.render.flowchart import chart_nodes, chart_tips, flowchart_outline, panel_svgs
 from build_tools.tree.model import DEFAULT_LANGUAGE, LANGUAGES, Node, Outcome, Question
 from build_tools.derive.paths import (HOME, SEARCH_INDEX, SOURCES, TIPS, absolute_url, link, redirect_path,
                     relative_url, root_path)
 from build_tools.render.search.index import build_index, documents
 from build_tools.render.strings import strings_for
-from build_tools.render.flowchart.svg import flowchart_svg
 from build_tools.render.templating import render as _render
 from build_tools.render.trail import trail_box
 
@@ -69,7 +68,7 @@ def render_flowcharts(derived: Derived, lang: str, site_url: str) -> dict[str, s
     for chart in charts:
         below.setdefault(chart.parent, []).append(chart)
     return {chart.path: _render_chart(derived, chart, lang, site_url, above=by_path.get(chart.parent),
-                                      below=below.get(chart.path, []), whole=len(charts) == 1)
+                                      below=below.get(chart.path, []))
             for chart in charts}
 
 
@@ -86,20 +85,21 @@ def _page(derived: Derived, path: str, lang: str, title: str, description: str) 
 
 
 def _render_chart(derived: Derived, chart: ChartPage, lang: str, site_url: str, above: ChartPage | None,
-                  below: list[ChartPage], whole: bool) -> str:
-    """One flowchart page: the chart, links to the charts above and below it, the outline;
-    `whole` when it is the only chart, of the whole tree."""
+                  below: list[ChartPage]) -> str:
+    """One flowchart page: its panels (charts.py), links to the charts above and below it, the
+    tips of its boxes, the outline."""
     t = strings_for(lang)
     context = _page(derived, chart.path, lang, t["flowchart"], t["flowchart_intro"])
     name = lambda c: _chart_name(derived, c, lang)  # noqa: E731 - a template helper
     if chart.parent is not None:
         context["title"] += t["colon"] + name(chart)
-    only = None if whole else set(chart.nodes)  # None: the whole tree, titled so
     return _render("flowchart.md.j2", context, has_flowchart=True, chart_name=name,
                    above=above, below=below,
                    chart_link=lambda c: link(chart.path, c.path),
-                   svg=flowchart_svg(derived, lang, chart.path, only=only, root=root_path(site_url, lang)),
-                   outline=flowchart_outline(derived, lang, chart.path, only=only))
+                   svgs=panel_svgs(derived, lang, chart.path, panels(derived, chart),
+                                   root=root_path(site_url, lang)),
+                   tips=chart_tips(derived, lang, chart_nodes(derived, chart.nodes)),
+                   outline=flowchart_outline(derived, lang, chart.path, only=chart.nodes))
 
 
 def _chart_name(derived: Derived, chart: ChartPage, lang: str) -> str:
@@ -113,7 +113,7 @@ def _render_node(derived: Derived, node: Node, lang: str, site_url: str, chart_p
     path = derived.path(node.id)
     context = _page(derived, path, lang, node.title[lang], description(node, lang))
     root = root_path(site_url, lang)  # raw HTML links from the server's root (decision 013)
-    branch_svg = _branch_chart(derived, node, lang, path, root)
+    branch_svgs = _branch_chart(derived, node, lang, path, root)
     context.update(
         node=node,
         is_home=path == HOME,
@@ -123,8 +123,8 @@ def _render_node(derived: Derived, node: Node, lang: str, site_url: str, chart_p
         tips=[derived.tree.nodes[ref.id] for ref in getattr(node, "tips", ())],
         sources=[derived.tree.sources[ref.id] for ref in getattr(node, "sources", ())],
         used_on=[derived.tree.nodes[i] for i in derived.tip_users.get(node.id, ())],
-        branch_svg=branch_svg,
-        has_flowchart=bool(branch_svg),
+        svgs=branch_svgs,
+        has_flowchart=bool(branch_svgs),
     )
     if isinstance(node, Outcome):
         context.update(reply=reply_text(node, lang, site_url, derived),
@@ -132,8 +132,8 @@ def _render_node(derived: Derived, node: Node, lang: str, site_url: str, chart_p
     return _render(f"{node.kind}.md.j2", context)
 
 
-def _branch_chart(derived: Derived, node: Node, lang: str, path: str, root: str) -> str:
-    """A status page's own small flowchart: the status and what its answers lead to."""
+def _branch_chart(derived: Derived, node: Node, lang: str, path: str, root: str) -> list[str]:
+    """A status page's own flowchart: the status, marked, and what its answers lead to."""
     if node.id not in derived.statuses or not isinstance(node, Question):
-        return ""
-    return flowchart_svg(derived, lang, path, only=first_boxes(derived, node.id), root=root)
+        return []
+    return panel_svgs(derived, lang, path, [branch_panel(derived, node.id)], here=node.id, root=root)

@@ -20,7 +20,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "palette_toggle_slate": {"zh": "切换到浅色模式", "en": "Switch to light mode"},
     "your_answers": {"zh": "你的回答", "en": "Your answers"},
     "colon": {"zh": "：", "en": ": "},
-    "list_separator": {"zh": "、", "en": ", "},
+    "list_separator": {"zh": "；", "en": "; "},  # titles hold commas and 、 themselves
     "change": {"zh": "修改", "en": "change"},
     "start_again": {"zh": "重新开始", "en": "Start again"},
     "applies": {"zh": "适用于：", "en": "Applies to: "},
@@ -54,23 +54,40 @@ STRINGS: dict[str, dict[str, str]] = {
                          "keeping evidence and avoiding scams."},
     "sources_title": {"zh": "资料来源", "en": "Sources"},
     "sources_intro": {"zh": "本站的每个答案都注明依据。来源分四类：法律条文、官方页面、抖店接口文档和第三方文章；"
-                            "第三方说法只作参考，不写确切数字。",
+                            "接口文档只说明抖音的系统里有什么，不代表你的页面上一定这样显示；"
+                            "第三方说法只作参考，不写确切数字。法律条文的官方数据库是 flk.npc.gov.cn，"
+                            "找不到条文的官方页面时，链接到 LawRefBook 的法律文本镜像（2025 年 4 月的版本）。",
                       "en": "Every answer names its sources, of four kinds: statute text, official pages, "
-                            "Douyin's seller API documentation and third-party articles; third-party "
-                            "claims are used with care and never for exact figures."},
+                            "Douyin's seller API documentation and third-party articles. The API "
+                            "documentation shows what Douyin's system has, not what your screen will say; "
+                            "third-party claims are used with care and never for exact figures. The "
+                            "official database of statutes is flk.npc.gov.cn; where a statute's official "
+                            "page is not known, the link goes to the LawRefBook plain-text mirror "
+                            "(as of April 2025)."},
     "used_on": {"zh": "这条建议出现在：", "en": "This advice appears on: "},
     "all_tips": {"zh": "全部建议", "en": "All advice"},
     "home": {"zh": "首页", "en": "Home"},
     "flowchart": {"zh": "流程图", "en": "Flowchart"},
-    "flowchart_intro": {"zh": "整个帮助中心一图看完：每个方框都是一个页面的链接，箭头上写着回答。"
-                              "手机上可以左右滑动，或用 − + 缩放。",
-                        "en": "The whole help centre at a glance: every box links to its page, and "
-                              "each arrow carries an answer. On a phone, swipe sideways or zoom with − +."},
+    "flowchart_intro": {"zh": "整个帮助中心一图看完：先是首页的问题和各个订单状态，下面每个状态单独一张图。"
+                              "点一个方框，会标出从首页到它的每一步回答，并显示它的摘要和链接。",
+                        "en": "The whole help centre at a glance: first the home page's question and the "
+                              "order statuses, then each status's own chart below. Tap a box to mark "
+                              "every answer from the home page to it and see its summary and link."},
     "and_more": {"zh": " 等另外 {n} 个分支", "en": " and {n} more branches"},
     "chart_above": {"zh": "这是流程图的一部分，上一层：", "en": "Part of a larger flowchart; the level above: "},
     "charts_below": {"zh": "接下来的流程图", "en": "Where the flowchart continues"},
     "flowchart_list": {"zh": "文字版", "en": "As a list"},
     "branch_chart": {"zh": "这一步之后的流程图", "en": "Flowchart from here"},
+    "you_are_here": {"zh": "你在这里", "en": "You are here"},
+    "you_are_here_name": {"zh": "（你在这里）", "en": " (you are here)"},
+    "drawn_above": {"zh": "（上方已画出）", "en": " (drawn above)"},
+    "drawn_below": {"zh": "（下方单独画出）", "en": " (drawn below)"},
+    "tip_for": {"zh": "，用于：", "en": ", for: "},
+    # The chart's script reads these from the page (flowchart.js).
+    "chart_open": {"zh": "打开这一页", "en": "Open this page"},
+    "chart_close": {"zh": "关闭", "en": "Close"},
+    "chart_way": {"zh": "一路上的回答：", "en": "The answers on the way: "},
+    "chart_trail": {"zh": "你刚才的回答已在图中用粗线标出。", "en": "The answers you gave are marked with a bold line."},
     "see_in_flowchart": {"zh": "在完整流程图中查看这一页", "en": "See this page in the whole flowchart"},
     # The search dialog's own words (the script reads them from the dialog).
     "search_other": {"zh": "换个说法试试，或者：", "en": "Try other words, or:"},

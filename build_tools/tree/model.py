@@ -62,6 +62,12 @@ class LineText(Text):
 
 
 @dataclass(frozen=True)
+class ParagraphText(Text):
+    """A Text of one paragraph, shown inside a line of its page (a hint inside its answer's
+    link, a step inside its numbered list): a line break there would end the link or list."""
+
+
+@dataclass(frozen=True)
 class Keywords:
     """Words shoppers type that should find this page, per language (not shown on the page)."""
 
@@ -84,7 +90,7 @@ class Ref:
 class Answer:
     label: LineText = field(metadata=doc("The choice as the reader sees it"))
     next: Ref = field(metadata=doc("Id of the question or outcome this answer leads to"))
-    hint: Text | None = field(default=None, metadata=doc("A short explanation under the label"))
+    hint: ParagraphText | None = field(default=None, metadata=doc("A short explanation under the label"))
     at: Position = field(default=NOWHERE, compare=False)
 
 
@@ -99,6 +105,12 @@ class Question:
     answers: tuple[Answer, ...] = field(metadata=doc("At least two answers", min_items=2))
     intro: Text | None = field(default=None, metadata=doc("Text above the question"))
     tips: tuple[Ref, ...] = field(default=(), metadata=doc("Ids of tips shown on the page"))
+    # A question whose intro states a rule (the seven days, who may refund) shows where the rule
+    # comes from, as an outcome does; validate asks for `reviewed` wherever `sources` is given.
+    sources: tuple[Ref, ...] = field(default=(), metadata=doc(
+        "Ids of the sources behind a rule the intro states (then `reviewed` is needed too)"))
+    reviewed: datetime.date | None = field(default=None, metadata=doc(
+        "When the intro's rule was last checked (YYYY-MM-DD); needed with `sources`"))
     search: Keywords = field(default_factory=Keywords, metadata=doc("Search phrasings"))
     at: Position = field(default=NOWHERE, compare=False)
 
@@ -111,13 +123,13 @@ class Outcome:
     id: Slug = field(metadata=doc("URL slug: lowercase letters, digits and hyphens"))
     title: LineText = field(metadata=doc("Page title"))
     summary: Text = field(metadata=doc("The answer in one or two sentences"))
-    steps: tuple[Text, ...] = field(metadata=doc("What to tap in the app, in order"))
+    steps: tuple[ParagraphText, ...] = field(metadata=doc("What to tap in the app, in order"))
     reply: Text = field(metadata=doc("Two or three polite sentences an agent can send as they are"))
     sources: tuple[Ref, ...] = field(metadata=doc("Ids of the sources that support this page"))
     reviewed: datetime.date = field(metadata=doc("When the content was last checked (YYYY-MM-DD)"))
-    evidence: tuple[Text, ...] = field(default=(), metadata=doc("What to keep as evidence"))
-    escalation: tuple[Text, ...] = field(default=(), metadata=doc("Where to go next, in order"))
-    notes: tuple[Text, ...] = field(default=(), metadata=doc("Short tips shown on this page"))
+    evidence: tuple[ParagraphText, ...] = field(default=(), metadata=doc("What to keep as evidence"))
+    escalation: tuple[ParagraphText, ...] = field(default=(), metadata=doc("Where to go next, in order"))
+    notes: tuple[ParagraphText, ...] = field(default=(), metadata=doc("Short tips shown on this page"))
     tips: tuple[Ref, ...] = field(default=(), metadata=doc("Ids of tip pages to link"))
     search: Keywords = field(default_factory=Keywords, metadata=doc("Search phrasings"))
     at: Position = field(default=NOWHERE, compare=False)
@@ -131,7 +143,7 @@ class Tip:
     id: Slug = field(metadata=doc("URL slug: lowercase letters, digits and hyphens"))
     title: LineText = field(metadata=doc("Page title"))
     summary: Text = field(metadata=doc("The advice in one or two sentences"))
-    points: tuple[Text, ...] = field(metadata=doc("The advice, point by point"))
+    points: tuple[ParagraphText, ...] = field(metadata=doc("The advice, point by point"))
     sources: tuple[Ref, ...] = field(metadata=doc("Ids of the sources that support this page"))
     reviewed: datetime.date = field(metadata=doc("When the content was last checked (YYYY-MM-DD)"))
     search: Keywords = field(default_factory=Keywords, metadata=doc("Search phrasings"))
@@ -193,6 +205,8 @@ class Tree:
 
 # The model read as a schema: parse.py reads YAML by these types, schema.py writes the JSON
 # Schema from them, validate.py names node kinds by them.
+# Anchored for the JSON Schema, whose patterns match anywhere; Python must use fullmatch, as its
+# `$` also matches before a final line break ("old-page\n" would pass and make a folder).
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_SLUG = 60
 

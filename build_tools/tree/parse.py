@@ -16,22 +16,26 @@ from typing import Any, Literal, Union
 
 import yaml
 
+from build_tools.tree.characters import describe, first_not_ascii, fix, not_allowed, visible
 from build_tools.tree.load import LoadedFile
-from build_tools.tree.model import (LANGUAGES, MAX_SLUG, SLUG, Keywords, Line, LineText, Position, Ref, Slug, Text,
-                                    TreeFile, field_types, kind_of, minimum_items,
-                                    positioned, required_keys)
+from build_tools.tree.model import (LANGUAGES, MAX_SLUG, SLUG, Keywords, Line, LineText, ParagraphText,
+                                    Position, Ref, Slug, Text, TreeFile, field_types, kind_of,
+                                    minimum_items, positioned, required_keys)
 from build_tools.tree.problems import Problem, did_you_mean
-from build_tools.tree.text_rules import normalize, shorten, text_problems
+from build_tools.tree.text_rules import Shape, normalize, shorten, text_problems
+from build_tools.tree.where import Lines, offset_of_char, offset_of_text
 
 # A URL is pasted into Markdown as `[title](url)`: these characters would end the link early
 # and let the rest of the value be read as Markdown or HTML.
-URL = re.compile(r"^https://[^\s<>\"'`()\[\]{}\\]+$")
+URL = re.compile(r"https://[^\s<>\"'`()\[\]{}\\]+")  # fullmatch
+DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # fullmatch: the schema's "format": "date"
 RESERVED_SLUGS = frozenset({"index"})  # guide/index.md would be served at /guide/
 # YAML 1.2 reads these plain scalars as numbers although PyYAML (YAML 1.1) keeps them text;
 # other editors' tools disagree, so we ask for quotes either way.
 _YAML12_NUMBER = re.compile(
     r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$|^0o[0-7]+$|^0x[0-9a-fA-F]+$"
     r"|^[-+]?\.(?:inf|Inf|INF)$|^\.(?:nan|NaN|NAN)$")
+_TEXTS: dict[type, Shape] = {Text: "text", ParagraphText: "paragraph", LineText: "line"}
 _TAG_NAMES = {"bool": "a true/false value", "int": "a number", "float": "a number",
               "null": "null (nothing)", "timestamp": "a date"}
 INVALID: Any = object()  # a value that could not be read; its problem is already recorded
@@ -53,14 +57,15 @@ def _noun(typ: Any) -> str | None:
     """How messages name one record of a type: 'answer', 'source', 'node'."""
     if typing.get_origin(typ) in (Union, types.UnionType):
         return "node"
-    if dataclasses.is_dataclass(typ) and typ not in (Text, LineText, Ref):  # "this ref" is jargon
+    if dataclasses.is_dataclass(typ) and typ not in (*_TEXTS, Ref):  # "this ref" is jargon
         return typ.__name__.lower()
     return None
 
 
 def _short(value: str) -> str:
-    """A value quoted in a message: a whole pasted paragraph would bury the message."""
-    return shorten(value, 40)
+    """A value quoted in a message: a whole pasted paragraph would bury the message, and an
+    invisible character must show."""
+    return visible(shorten(value, 40))
 
 
 class _Reader:
@@ -68,10 +73,12 @@ class _Reader:
 
     def __init__(self, loaded: LoadedFile, today: datetime.date) -> None:
         self.path = loaded.path
+        self.text = loaded.text
         self.lines = loaded.lines
         self.has_bang = any("!" in line for line in loaded.lines)  # most files: no check below
         self.today = today
         self.problems: list[Problem] = []
+        self._line_starts: Lines | None = None  # made on the first problem inside a value
 
     def source_from(self, node: yaml.Node) -> str:
         """The file's text from where the node starts to the end of that line."""
@@ -96,6 +103,28 @@ class _Reader:
         self.problems.append(Problem(self.at(node), message))
         return INVALID
 
+    def fail_at(self, offset: int, message: str) -> Any:
+        """A problem at a place inside a value (its offset in the file's text)."""
+        if self._line_starts is None:
+            self._line_starts = Lines(self.text)
+        self.problems.append(Problem(Position(self.path, *self._line_starts.position(offset)), message))
+        return INVALID
+
+    def char_offset(self, node: yaml.Node, value: str, index: int) -> int:
+        """Where the character `value[index]` is written: typed, or as an escape."""
+        char = value[index]
+        return offset_of_char(self.text, node, char, value[:index].count(char))
+
+    def odd_word(self, node: yaml.Node, value: str, what: str) -> Any:
+        """A word that must be plain ASCII (a key, an id, a kind) with a character that is not,
+        named at its place: U+200B inside a key, a Cyrillic а inside an id. None if it has none."""
+        index = first_not_ascii(value)
+        if index is None:
+            return None
+        char = value[index]
+        return self.fail_at(self.char_offset(node, value, index),
+                            f"{what} contains {describe(char)}: {fix(char)}")
+
     def read(self, node: yaml.Node, typ: Any, what: str) -> Any:
         """Read `node` as a value of type `typ`; `what` names it in messages."""
         origin = typing.get_origin(typ)
@@ -105,13 +134,15 @@ class _Reader:
             return self._read_list(node, typing.get_args(typ)[0], what)
         if origin is Literal:
             return self._read_choice(node, typing.get_args(typ), what)
-        if typ in (Text, LineText):
+        if typ in _TEXTS:
             return self._read_text(node, typ, what)
         if typ is Line:
-            return self._read_prose(node, what, single_line=True)
+            return self._read_prose(node, what, "line")
         if typ is Ref:
             ident = self._read_string(node, what)
-            return INVALID if ident is INVALID else Ref(ident, self.at(node))
+            if ident is INVALID or self.odd_word(node, ident, f"{what} '{_short(ident)}'"):
+                return INVALID
+            return Ref(ident, self.at(node))
         if typ is Slug:
             return self._read_slug(node, what)
         if typ is datetime.date:
@@ -173,7 +204,9 @@ class _Reader:
                                        "YAML would silently keep only the last one")
         seen[key] = key_node
         if key not in allowed:
-            return self.fail(key_node, f"unknown key `{_short(key)}` in {what}{did_you_mean(key, allowed)}")
+            unknown = f"unknown key `{_short(key)}` in {what}"
+            return (self.odd_word(key_node, key, unknown + ": it")
+                    or self.fail(key_node, unknown + did_you_mean(key, allowed)))
         return key
 
     def _read_field(self, node: yaml.Node, cls: type, key: str, typ: Any) -> Any:
@@ -198,6 +231,8 @@ class _Reader:
         value = self._read_string(node, what)
         if value is INVALID or value in choices:
             return value
+        if self.odd_word(node, value, f"{what} '{_short(value)}'"):
+            return INVALID
         hint = did_you_mean(value, list(choices))
         return self.fail(node, f"{what} is '{_short(value)}'{hint}; it must be one of: {', '.join(choices)}")
 
@@ -211,28 +246,31 @@ class _Reader:
         for key_node, value_node in node.value:
             lang = self._read_key(key_node, seen, list(LANGUAGES), f"the texts of {what}")
             if lang is not INVALID:
-                texts[lang] = self._read_prose(value_node, f"the '{lang}' text of {what}",
-                                               single_line=typ is LineText)
+                texts[lang] = self._read_prose(value_node, f"the '{lang}' text of {what}", _TEXTS[typ])
         for lang in LANGUAGES:
             if lang not in seen:
                 self.fail(node, f"{what} is missing its '{lang}' translation")
         complete = set(texts) == set(LANGUAGES) and INVALID not in texts.values()
         return typ(**texts) if complete else INVALID
 
-    def _read_prose(self, node: yaml.Node, what: str, single_line: bool) -> Any:
+    def _read_prose(self, node: yaml.Node, what: str, shape: Shape) -> Any:
         value = self._read_string(node, what)
         if value is INVALID:
             return value
-        messages = text_problems(value, single_line)
-        for message in messages:
-            self.fail(node, f"{what} {message}")
-        return INVALID if messages else normalize(value)
+        found = text_problems(value, shape)
+        for problem in found:
+            if problem.at is not None:  # a line of the text: point at it
+                piece = value[problem.at:].split("\n", 1)[0][:40]
+                self.fail_at(offset_of_text(self.text, node, piece), f"{what} {problem.message}")
+            else:
+                self.fail(node, f"{what} {problem.message}")
+        return INVALID if found else normalize(value)
 
     def _read_slug(self, node: yaml.Node, what: str) -> Any:
         value = self._read_string(node, what)
-        if value is INVALID:
-            return value
-        if not SLUG.match(value) or len(value) > MAX_SLUG:
+        if value is INVALID or self.odd_word(node, value, f"{what} '{_short(value)}'"):
+            return INVALID
+        if not SLUG.fullmatch(value) or len(value) > MAX_SLUG:
             return self.fail(node, f"{what} '{_short(value)}' cannot be a URL: use lowercase ASCII "
                                    f"letters, digits and single hyphens (at most {MAX_SLUG})")
         if value in RESERVED_SLUGS:
@@ -242,9 +280,9 @@ class _Reader:
     def _read_date(self, node: yaml.Node, what: str) -> Any:
         raw = node.value if isinstance(node, yaml.ScalarNode) else None
         try:
-            if raw is None:
+            if raw is None or not DATE.fullmatch(raw):  # fromisoformat also takes 20261101
                 raise ValueError
-            value = datetime.date.fromisoformat(str(raw).strip())
+            value = datetime.date.fromisoformat(raw)
         except ValueError:
             return self.fail(node, f"{what} is not a date; write it as YYYY-MM-DD")
         if value > self.today:
@@ -253,7 +291,7 @@ class _Reader:
 
     def _read_url(self, node: yaml.Node, what: str) -> Any:
         value = self._read_string(node, what)
-        if value is INVALID or URL.match(value):
+        if value is INVALID or URL.fullmatch(value):
             return value
         return self.fail(node, f"{what} must be a web address starting with https:// and "
                                "without spaces, quotes, brackets or <>")
@@ -272,9 +310,14 @@ class _Reader:
         if plain and kind in _TAG_NAMES:
             return self.fail(node, f"{what} `{node.value}` is read by YAML as {_TAG_NAMES[kind]}; "
                                    f"put it in quotes: \"{node.value}\"")
-        if plain and _YAML12_NUMBER.match(node.value):
+        if plain and _YAML12_NUMBER.fullmatch(node.value):
             return self.fail(node, f"{what} `{node.value}` is read as a number by some YAML tools; "
                                    f"put it in quotes: \"{node.value}\"")
         if kind != "str":
             return self.fail(node, f"{what} has the tag `{node.tag}`; remove the tag")
+        if (index := not_allowed(node.value)) is not None:  # typed, or written as an escape
+            char = node.value[index]
+            return self.fail_at(self.char_offset(node, node.value, index),
+                                f"{what} contains {describe(char)}, which no page can show; "
+                                "delete it")
         return node.value

@@ -14,11 +14,13 @@ import types
 import typing
 from typing import Any, Literal, Union
 
-from build_tools.tree.model import (LANGUAGES, MAX_SLUG, SLUG, Line, LineText, Ref, Slug, Text, TreeFile,
-                                    field_types, kind_of, required_keys)
+from build_tools.tree.model import (LANGUAGES, MAX_SLUG, SLUG, Line, LineText, ParagraphText, Ref, Slug,
+                                    Text, TreeFile, field_types, kind_of, required_keys)
 from build_tools.tree.text_rules import MAX_LINE, MAX_TEXT
 
 SCHEMA_ID = "https://douyin-help.github.io/schema/decision-tree.json"
+# No line break but around the text (the checker trims it): as the checker's one-line rule.
+_ONE_LINE = r"^\s*[^\n]*\s*$"
 
 
 def json_schema() -> dict[str, Any]:
@@ -52,16 +54,17 @@ def _schema_for(typ: Any, definitions: dict[str, Any]) -> dict[str, Any]:
         return {"type": "string", "format": "date"}
     if typ is str:
         return {"type": "string", "pattern": "^https://"}
-    if typ in (Text, LineText):
+    if typ in (Text, LineText, ParagraphText):
         return _text_schema(typ, definitions)
     return _record_schema(typ, definitions)
 
 
 def _text_schema(typ: type, definitions: dict[str, Any]) -> dict[str, Any]:
     limit = MAX_LINE if typ is LineText else MAX_TEXT
+    one_line = {"pattern": _ONE_LINE} if typ in (LineText, ParagraphText) else {}
     definitions[typ.__name__] = {
         "type": "object", "additionalProperties": False, "required": list(LANGUAGES),
-        "properties": {lang: {"type": "string", "minLength": 1, "maxLength": limit,
+        "properties": {lang: {"type": "string", "minLength": 1, "maxLength": limit, **one_line,
                               "description": field.metadata["doc"]}
                        for lang, field in zip(LANGUAGES, dataclasses.fields(Text))},
     }

@@ -8,8 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from build_tools.tree.model import NOWHERE, Node, Outcome, Question, Ref, Tip, Tree, TreeFile, node_kind
-from build_tools.tree.problems import Problem, did_you_mean
+from build_tools.tree.model import (LANGUAGES, NOWHERE, Node, Outcome, Question, Ref, Tip, Tree, TreeFile,
+                                    node_kind)
+from build_tools.tree.problems import Notice, Problem, did_you_mean
+
+# A phone's first screen (390×844) holds about nine answers: each is a boxed link 64 px apart
+# (measured on the home page, whose six choices run from 291 to 668 px under its title and
+# question). More, and the reader scrolls through choices they must all keep in mind to
+# compare: a question that needs more is two questions. The site still works (and its
+# navigation stays short, publish/site.py), so this is a warning, not an error.
+MAX_ANSWERS = 9
 
 
 def assemble(files: list[TreeFile]) -> tuple[Tree | None, list[Problem]]:
@@ -44,13 +52,36 @@ def _records(files: list[TreeFile], nodes: dict, sources: dict) -> Iterator[tupl
 def validate(tree: Tree) -> list[Problem]:
     """Every graph problem: references, reachability, loops, redirects."""
     problems = list(_check_start(tree))
+    problems += _check_labels(tree)
     problems += _check_references(tree)
+    problems += _check_question_sources(tree)
     if problems:  # reachability and loops are meaningless over broken edges
         return problems
     problems += _check_reachable(tree)
     problems += _check_loops(tree)
     problems += _check_redirects(tree)
     return problems
+
+
+def advise(tree: Tree) -> list[Notice]:
+    """What a valid tree's readers will struggle with: questions with too many answers."""
+    return [Notice(q.at, f"'{q.id}' has {len(q.answers)} answers; a phone shows about "
+                         f"{MAX_ANSWERS} at once: split the question in two")
+            for q in tree.questions() if len(q.answers) > MAX_ANSWERS]
+
+
+def _check_labels(tree: Tree) -> Iterator[Problem]:
+    """Two answers a reader cannot tell apart, in any language."""
+    for question in tree.questions():
+        for lang in LANGUAGES:
+            first: dict[str, int] = {}
+            for answer in question.answers:
+                label = answer.label[lang]
+                if label in first:
+                    yield Problem(answer.at, f"two answers of '{question.id}' are labelled "
+                                             f"'{label}' (the first on line {first[label]}); "
+                                             "a reader could not tell them apart")
+                first.setdefault(label, answer.at.line)
 
 
 def answer_refs(node: Node) -> list[Ref]:
@@ -81,6 +112,17 @@ def _check_references(tree: Tree) -> Iterator[Problem]:
         for source in getattr(node, "sources", ()):
             if source.id not in tree.sources:
                 yield _unknown(source, "source", list(tree.sources))
+
+
+def _check_question_sources(tree: Tree) -> Iterator[Problem]:
+    """A question that cites sources states a rule: like an outcome, it says when it was checked."""
+    for node in tree.questions():
+        if node.sources and node.reviewed is None:
+            yield Problem(node.at, f"question '{node.id}' names `sources` but no `reviewed` date; "
+                                   "add `reviewed: YYYY-MM-DD` (when its rule was last checked)")
+        elif node.reviewed is not None and not node.sources:
+            yield Problem(node.at, f"question '{node.id}' has a `reviewed` date but no `sources`; "
+                                   "name the sources its intro relies on, or remove the date")
 
 
 def _expect(tree: Tree, ref: Ref, kinds: tuple[type, ...], rule: str) -> Iterator[Problem]:

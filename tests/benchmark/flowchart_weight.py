@@ -1,6 +1,8 @@
 """The flowchart: what a reader downloads for it, against the same page made with Material's
-built-in Mermaid diagrams (which fetch mermaid.js and lay the chart out on the phone); and how
-long our build-time layout takes for a synthetic 1,000-node tree.
+built-in Mermaid diagrams (which fetch mermaid.js and lay the chart out on the phone); how long
+our build-time layout takes for synthetic trees; and the chart as it opens in Chromium at
+390 x 844 and 1,280 x 800 (flowchart_view.py: start box, smallest label, sideways scroll,
+weight, taps).
 
     python3 build_tools/dev.py bench flowchart      (needs Node.js; installs mermaid once)
 """
@@ -13,12 +15,14 @@ import tempfile
 import time
 from pathlib import Path
 
+from build_tools.derive.charts import Panel
 from build_tools.derive.derive import answers, derive
+from build_tools.render.flowchart import chart_nodes, panel_svgs
 from build_tools.render.text import plain
-from build_tools.render.flowchart.svg import flowchart_svg
 from build_tools.settings import TREE_DIR
 from build_tools.tree.read import load_tree
 from tests.benchmark.common import gzip_size, run, site_build, table
+from tests.benchmark.flowchart_view import describe, views
 from tests.benchmark.lighthouse_budgets import HERE, ensure_node_packages
 from tests.synthetic import synthetic_tree
 
@@ -59,11 +63,13 @@ def mermaid_site(work: Path) -> Path:
 
 
 def layout_seconds(size: int, runs: int = 3) -> float:
+    """Measuring, laying out and writing the whole tree as one panel."""
     derived = derive(synthetic_tree(size))
+    whole = Panel(derived.tree.start.id, frozenset(chart_nodes(derived)))
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        flowchart_svg(derived, "zh", "flowchart.md")
+        panel_svgs(derived, "zh", "flowchart.md", [whole])
         times.append(time.perf_counter() - start)
     return statistics.median(times)
 
@@ -76,6 +82,7 @@ def main(argv: list[str] | None = None) -> None:
         ours_html = (work / "site" / "flowchart" / "index.html").read_bytes()
         ours_assets = sum(gzip_size((work / "site" / a).read_bytes()) for a in OUR_ASSETS)
         theirs_html = (mermaid_site(work) / "index.html").read_bytes()
+        opened = views(work / "site")
     mermaid_js = MERMAID.read_bytes()
     ours = gzip_size(ours_html) + ours_assets
     theirs = gzip_size(theirs_html) + gzip_size(mermaid_js)
@@ -89,5 +96,7 @@ def main(argv: list[str] | None = None) -> None:
                                                                f"({len(mermaid_js):,} B raw)"),
               ("Mermaid: total", f"{theirs:,} B"),
               ("ratio Mermaid / ours", f"{theirs / ours:.0f}x")]))
-    print("Layout time of one whole-tree chart (median of 3)\n" + table(
-        [(f"synthetic tree of {size:,} nodes", f"{layout_seconds(size):.2f} s") for size in (100, 1000)]))
+    print("Layout time of the whole tree as one panel (median of 3)\n" + table(
+        [(f"synthetic tree of {size:,} nodes", f"{layout_seconds(size):.2f} s")
+         for size in (100, 1000, 10_000)]))
+    print("The flowchart as it opens (Chromium)\n" + table([row for v in opened for row in describe(v)]))

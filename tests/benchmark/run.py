@@ -20,10 +20,13 @@ SECTIONS = {"site": "tests.benchmark.site_figures",
             "scale": "tests.benchmark.scale",
             "serve": "tests.benchmark.serve_edit",
             "first_screen": "tests.benchmark.first_screen",
+            "robust": "tests.benchmark.robust",
             "zensical": "tests.benchmark.zensical_trial"}
 
 
 def main(argv: list[str]) -> None:
+    options = next((i for i, arg in enumerate(argv) if arg.startswith("--")), len(argv))
+    argv, options = argv[:options], argv[options:]  # `bench robust --runs 3`: for the sections
     chosen = argv or ["all"]
     names = list(SECTIONS) if chosen == ["all"] else chosen
     unknown = [n for n in names if n not in SECTIONS]
@@ -31,7 +34,7 @@ def main(argv: list[str]) -> None:
         sys.exit(f"unknown section {unknown}; choose from {', '.join(SECTIONS)} or all")
     for name in names:
         print(f"== {name} ==")
-        importlib.import_module(SECTIONS[name]).main([])
+        importlib.import_module(SECTIONS[name]).main(options)
 
 
 if __name__ == "__main__":

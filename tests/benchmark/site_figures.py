@@ -12,7 +12,7 @@ from pathlib import Path
 from build_tools.derive.derive import derive
 from build_tools.publish.builder import BUILDERS
 from build_tools.settings import TREE_DIR
-from build_tools.publish.site import read_published_urls
+from build_tools.publish.promise import read_promise
 from build_tools.tree.read import load_tree
 from tests.benchmark.common import ROOT, gzip_size, median_seconds, run, site_build, table
 from tests.conftest import differing_files
@@ -43,7 +43,7 @@ def journey_figures(work: Path) -> list[tuple[str, str]]:
     derived = derive(load_tree(TREE_DIR))
     outcomes = derived.tree.outcomes()
     deepest = max(outcomes, key=lambda o: derived.depth[o.id])
-    published = read_published_urls()
+    published = list(read_promise(TREE_DIR).promised)
     html = (work / BUILDERS[0] / "guide" / deepest.id / "index.html").read_bytes()
     return [("outcomes", str(len(outcomes))),
             ("clicks from home to the deepest outcome", f"{derived.depth[deepest.id]} ({deepest.id})"),

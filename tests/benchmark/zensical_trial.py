@@ -21,7 +21,7 @@ from pathlib import Path
 
 from build_tools.derive.derive import derive
 from build_tools.publish.builder import stage
-from build_tools.publish.site import read_published_urls
+from build_tools.publish.promise import read_promise
 from build_tools.settings import TREE_DIR
 from build_tools.tree.model import LANGUAGES
 from build_tools.tree.read import load_tree
@@ -78,7 +78,7 @@ def main(argv: list[str] | None = None) -> None:
                 ("files only MkDocs made (assets aside)",
                  ", ".join(sorted(f for f in theirs - files if "assets/" not in f)) or "none"),
                 ("broken links (tests/site/test_links.py)", str(broken_links(BuiltSite(ours, URL)))),
-                ("published URLs without a page", str([u for u in read_published_urls()
+                ("published URLs without a page", str([u for u in read_promise(TREE_DIR).promised
                                                        if not (ours / u.lstrip("/") / "index.html").exists()])),
                 ("pages whose head differs from MkDocs'",
                  "; ".join(f"{f}: {', '.join(k)}" for f, k in differing.items() if k) or "none")]

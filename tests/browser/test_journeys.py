@@ -80,9 +80,10 @@ def test_a_shared_page_says_when_it_applies_not_every_way(site: BuiltSite, page_
     page: Page = request.getfixturevalue(page_fixture)
     page.goto(f"{site.url}guide/merchant-refuses/")
     assert answers_shown(page) == []
-    assert ways_shown(page) == ["待发货 › 我申请了退款，但商家拒绝或不处理",
+    assert ways_shown(page) == ["退款中 / 售后中 › 商家拒绝了",
+                                "待发货 › 我申请了退款，但商家拒绝或不处理",
                                 "待收货 › 我申请了售后，但商家拒绝了",
-                                "已完成 › 我申请了售后，但商家拒绝了"]
+                                "另有 1 种情况"]  # 已完成's way, left to the flowchart
     page.locator(".applies a", has_text="待收货").click()  # each way leads to where it is asked
     expect(page).to_have_url(f"{site.url}guide/shipped/")
 
@@ -115,7 +116,7 @@ def test_a_reader_who_arrives_elsewhere_sees_no_stale_trail(site: BuiltSite, pho
     walk(phone, site, ("order-status", "completed", "fraud"))
     phone.goto(f"{site.url}guide/merchant-refuses/")  # by a link, not by an answer
     assert answers_shown(phone) == []
-    assert len(ways_shown(phone)) == 3
+    assert len(ways_shown(phone)) == 4  # three ways and "1 more"
 
 
 def test_changing_an_earlier_answer_and_starting_again(site: BuiltSite, phone: Page) -> None:
@@ -140,3 +141,15 @@ def test_back_and_forward_buttons(site: BuiltSite, phone: Page) -> None:
     expect(phone).to_have_url(f"{site.url}guide/completed/")
     phone.go_forward()
     expect(phone).to_have_url(f"{site.url}guide/within-seven-days/")
+
+
+def test_a_refund_in_progress_is_the_first_choice_and_leads_to_the_merchants_deadline(
+        site: BuiltSite, phone: Page) -> None:
+    phone.goto(site.url)
+    expect(phone.locator(".choices a").first).to_contain_text("退款中 / 售后中")
+    tap_answer(phone, "退款中 / 售后中")
+    expect(phone).to_have_url(f"{site.url}guide/after-sale-in-progress/")
+    tap_answer(phone, "商品已寄回，商家还没退款")
+    expect(phone).to_have_url(f"{site.url}guide/refund-after-return/")
+    expect(phone.locator("h1")).to_contain_text("商家收到后 7 日内应当退款")
+    expect(phone.locator("h2", has_text="依据")).to_be_visible()

@@ -52,7 +52,7 @@ def test_the_sitemap_declares_every_page_in_both_languages(site: BuiltSite) -> N
             alternates = {link.get("hreflang"): link.get("href") for link in url.findall("xhtml:link", NS)}
             assert alternates == {"zh": site.url + path, "en": f"{site.url}en/{path}"}, loc
     reviewed = [u.find("sm:lastmod", NS) for u in sitemaps[""].findall("sm:url", NS)]
-    assert any(r is not None and r.text == "2026-11-26" for r in reviewed)
+    assert any(r is not None and r.text == "2026-12-02" for r in reviewed)
 
 
 def test_no_page_declares_alternates_that_material_would_misread(site: BuiltSite, phone: Page) -> None:

@@ -27,7 +27,9 @@ PHRASINGS = [
     ("state", "zh", "订单被取消了钱呢", "cancelled"),
     ("state", "en", "order was cancelled where is the money", "cancelled"),
     ("state", "en", "the package is in transit can I get a refund", "refund-not-received"),
-    ("timing", "zh", "退款几天能到", "cancelled"),
+    # Since issue 14 a refund that shows as done but has not arrived has its own page, with the
+    # same payment providers' figures as 已取消: it answers "how many days" as well.
+    ("timing", "zh", "退款几天能到", "refund-not-arrived"),
     ("timing", "zh", "钱多久能回到卡里", "cancelled"),
     ("timing", "en", "how many days until my money comes back", "cancelled"),
     ("timing", "en", "when does the money reach my bank card", "cancelled"),

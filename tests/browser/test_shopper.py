@@ -28,7 +28,7 @@ def test_paid_yesterday_wants_money_back(site: BuiltSite, page_fixture: str,
     expect(page.locator("h2", has_text="要保留的证据")).to_be_visible()
     expect(page.locator("h2", has_text="如果不行，下一步")).to_be_visible()
     expect(page.locator("h2", has_text="依据")).to_be_visible()
-    expect(page.locator(".reviewed time")).to_have_attribute("datetime", "2026-11-26")
+    expect(page.locator(".reviewed time")).to_have_attribute("datetime", "2026-12-02")
 
 
 def test_the_page_fits_a_phone_without_sideways_scrolling(site: BuiltSite, phone: Page) -> None:

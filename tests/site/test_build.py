@@ -4,14 +4,18 @@ either builder, searchable in Chinese, atomic on failure."""
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from build_tools.derive.derive import derive
 from build_tools.derive.paths import SEARCH_INDEX, url_of
-from build_tools.publish.site import read_published_urls
+from build_tools.publish.promise import read_promise
+from build_tools.settings import TREE_DIR
 from build_tools.tree.read import load_tree
 from tests.conftest import ROOT, BuiltSite, copy_project, differing_files, site_build
 from tests.synthetic import synthetic_project
@@ -24,7 +28,7 @@ def html(site: BuiltSite, url_path: str) -> str:
 
 
 def test_every_published_url_is_built(site: BuiltSite) -> None:
-    missing = [u for u in read_published_urls()
+    missing = [u for u in list(read_promise(TREE_DIR).promised)
                if not (site.folder / u.lstrip("/") / "index.html").exists()]
     assert missing == []
 
@@ -127,6 +131,22 @@ def test_a_broken_tree_fails_the_build_and_keeps_the_last_good_site(tmp_path: Pa
     assert [p.name for p in project.iterdir() if p.name.startswith(".site")] == []
 
 
+def test_a_hand_written_page_with_broken_front_matter_fails_the_build(tmp_path: Path) -> None:
+    """MkDocs alone would publish the block as text (a stray "description: …" heading)."""
+    project = copy_project(tmp_path / "project")
+    about = project / "docs" / "en" / "about.md"
+    text = about.read_text(encoding="utf-8")
+    quoted = re.search(r'^description: "(.*)"$', text, re.MULTILINE)
+    assert quoted and ": " in quoted.group(1)
+    about.write_text(text.replace(quoted.group(0), f"description: {quoted.group(1)}"), encoding="utf-8")
+    result = site_build(project, project / "site", "https://example.org/")
+    assert result.returncode == 1
+    column = len("description: ") + quoted.group(1).index(": ") + 1
+    assert (f"docs/en/about.md:2:{column}: unexpected `:` here: check this line's indentation, "
+            "or put text that contains `: ` in quotes") in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 def test_a_100_node_tree_is_built_in_both_languages(tmp_path: Path) -> None:
     project = synthetic_project(tmp_path, 100)
     out = tmp_path / "site"
@@ -137,3 +157,26 @@ def test_a_100_node_tree_is_built_in_both_languages(tmp_path: Path) -> None:
         for prefix, lang in (("", "zh"), ("en/", "en")):
             page = (out / prefix / url_of(derived.path(node.id)) / "index.html").read_text(encoding="utf-8")
             assert f'<html lang="{lang}"' in page and node.title[lang] in page
+
+
+@pytest.mark.parametrize(("url", "fix"), [
+    ("https://example.org/help/?utm_source=x", "remove the query `?utm_source=x`"),
+    ("https://example.org/help/#top", "remove the fragment `#top`"),
+    ('https://example.org/" onload="alert(1)', "remove the character `\"`"),
+], ids=["query", "fragment", "quote"])
+def test_a_site_address_with_more_than_a_path_stops_the_build(tmp_path: Path, url: str, fix: str) -> None:
+    """A query or fragment would corrupt every reply link and canonical; a quote would add an
+    attribute to 404.html. The host reads which part to remove, and nothing is written."""
+    result = site_build(ROOT, tmp_path / "site", url)
+    assert result.returncode == 1
+    assert "it must be the site's address, a scheme, a host and a path and nothing else (like " \
+           f"https://name.github.io/repository/); {fix}" in result.stderr
+    assert "Traceback" not in result.stderr and not (tmp_path / "site").exists()
+
+
+def test_an_empty_site_address_is_named(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "build_tools", "site", "--out", str(tmp_path / "site")],
+                            cwd=ROOT, capture_output=True, text=True, env={**os.environ, "SITE_URL": ""})
+    assert result.returncode == 1
+    assert "SITE_URL is empty: set it to the site's address (like https://name.github.io/repository/), " \
+           "or leave it unset" in result.stderr

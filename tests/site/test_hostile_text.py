@@ -60,7 +60,9 @@ def with_text(source: str, path: YamlPath, value: str) -> str:
     """The YAML source with the value at `path` replaced by `value` (double-quoted)."""
     node = find(yaml.compose(source), path)
     old = source[node.start_mark.index:node.end_mark.index]
-    new = json.dumps(value, ensure_ascii=False) + ("\n" if old.endswith("\n") else "")
+    # Written as escapes when not printable, as an editor would have to (a lone surrogate cannot
+    # be saved as UTF-8 at all).
+    new = json.dumps(value, ensure_ascii=not value.isprintable()) + ("\n" if old.endswith("\n") else "")
     return source[:node.start_mark.index] + new + source[node.end_mark.index:]
 
 
@@ -87,6 +89,9 @@ REJECTED = {
     '{ onclick="alert(1)" }': "contains `{...}`, which Markdown reads as HTML attributes; remove the braces",
     "[x](guide/cancelled.md)": "links to 'guide/cancelled.md'; a link must be a full address starting with https://",
     "![x](https://example.org/pixel.png)": "contains an image (`![...](...)`); texts cannot show images",
+    "a\x9bb": "contains the control character U+009B, which no page can show; delete it",
+    "a\ufffeb": "contains the non-character U+FFFE, which no page can show; delete it",
+    "a\ud83db": "contains the lone surrogate (half of a character) U+D83D, which no page can show; delete it",
 }
 URL_RULE = "`url` must be a web address starting with https:// and without spaces, quotes, brackets or <>"
 HOSTILE_URLS = ["javascript:alert(1)", 'https://example.org/" onmouseover="alert(1)',
@@ -108,6 +113,40 @@ def test_the_checker_refuses_markup_in_every_field(tree_dir: Path, value: str) -
     assert sorted((Path(p.at.file).name, p.at.line) for p in problems) == sorted(
         (FIELDS[field][0], line) for field, line in lines.items())
     assert all(p.message.endswith(" " + REJECTED[value]) for p in problems), [str(p) for p in problems]
+
+
+# Where each field is shown: on one line, inside a line (a link, a list item), or as paragraphs.
+SHAPES = {"line": ["home title", "question", "answer label", "outcome title", "search phrase",
+                   "tip title", "source title"],
+          "paragraph": ["answer hint", "step", "evidence", "tip point"],
+          "text": ["intro", "summary", "reply"]}
+ONE_LINE = "must fit on one line"
+ONE_PARAGRAPH = ("must be one paragraph without line breaks: it is shown inside a line of its page "
+                 "(an answer's link, a list item); join the lines")
+HEADING = ("has a heading (a line starting with `#`, or underlined with `===` or `---`), which would "
+           "split the page; a text cannot add headings: remove it")
+
+
+@pytest.mark.parametrize(("value", "refused"), [
+    ("第一段\n\n- [x](https://example.org/)", {"line": ONE_LINE, "paragraph": ONE_PARAGRAPH}),
+    ("第一段\n\n# 标题", {"line": ONE_LINE, "paragraph": ONE_PARAGRAPH, "text": HEADING}),
+    ("## 标题", {"paragraph": HEADING, "text": HEADING}),
+], ids=["a list after a blank line", "a heading after a blank line", "a heading"])
+def test_block_markdown_is_refused_where_it_would_break_the_page(tree_dir: Path, value: str,
+                                                                  refused: dict[str, str]) -> None:
+    """A hint's blank line ends its answer's link, a step's its numbered list, and a heading
+    splits any page; a summary may have paragraphs and lists."""
+    lines = plant(tree_dir, value)
+
+    tree, problems = check_tree(tree_dir, today=TODAY)
+
+    field_at = {(FIELDS[field][0], line): field for field, line in lines.items()}
+    found = {field_at[Path(p.at.file).name, p.at.line]: next(
+        (m for m in (ONE_LINE, ONE_PARAGRAPH, HEADING) if p.message.endswith(" " + m)), p.message)
+        for p in problems}
+    assert found == {field: refused[shape] for shape, fields in SHAPES.items() if shape in refused
+                     for field in fields}
+    assert sorted(f for fields in SHAPES.values() for f in fields) == sorted(FIELDS)
 
 
 @pytest.mark.parametrize("url", HOSTILE_URLS)
@@ -248,6 +287,8 @@ def test_the_reply_keeps_its_quotes_inside_the_copy_button(hostile_site: Built) 
     assert sorted(reply) == ["class", "data-copied", "data-copy-text", "data-failed", "hidden", "type"]
     first_line = reply["data-copy-text"].split("\n")[0]
     assert ATTRIBUTE in first_line and APOSTROPHE in first_line and JINJA in first_line
+    # What the agent pastes is what the page shows: `&lt;` is a <, escaped once, not twice.
+    assert SHOWN in first_line and "&lt;" not in first_line
 
 
 def strings_in(data: object) -> list[str]:

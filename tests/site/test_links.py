@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import html.parser
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urldefrag
 
 import pytest
 
-from build_tools.publish.site import read_published_urls
+from build_tools.publish.promise import read_promise
+from build_tools.settings import TREE_DIR
 from tests.conftest import BuiltSite, copy_project, site_build
 
 pytestmark = pytest.mark.slow
@@ -70,7 +73,7 @@ def test_no_broken_internal_link_or_anchor(site: BuiltSite) -> None:
 
 
 def test_every_published_url_resolves(site: BuiltSite) -> None:
-    urls = read_published_urls()
+    urls = list(read_promise(TREE_DIR).promised)
     assert len(urls) >= 40
     assert [u for u in urls if not (site.folder / u.lstrip("/") / "index.html").exists()] == []
 
@@ -89,8 +92,15 @@ def test_renaming_a_page_without_a_redirect_fails_the_build(tmp_path: Path) -> N
     rename_fraud(project)
     result = site_build(project, project / "site", "https://example.org/")
     assert result.returncode == 1
-    assert "These published URLs would stop working" in result.stderr
-    assert "\n  /guide/fraud/\n" in result.stderr + "\n"
+    line = next(i for i, url in enumerate((project / "decision_tree/published_urls.txt").read_text(
+        encoding="utf-8").splitlines(), 1) if url == "/guide/fraud/")
+    problem = (f"decision_tree/published_urls.txt:{line}:1: '/guide/fraud/' was published and no page "
+               "serves it now; keep it working with a redirect (`redirects:` in the tree)")
+    assert problem in result.stderr
+    # `check` refuses it too, with the same words: the promise is the same.
+    checked = subprocess.run([sys.executable, "-m", "build_tools", "check"], cwd=project,
+                             capture_output=True, text=True)
+    assert checked.returncode == 1 and problem in checked.stderr.splitlines()
 
 
 def test_the_link_checker_finds_a_broken_link(site: BuiltSite, tmp_path: Path) -> None:

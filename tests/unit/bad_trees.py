@@ -6,6 +6,7 @@ files. Lines and columns are 1-based, as editors' IDEs show them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from tests.conftest import MINIMAL_TREE
@@ -14,8 +15,9 @@ from tests.conftest import MINIMAL_TREE
 @dataclass(frozen=True)
 class Case:
     name: str
-    expect: list[str]  # the whole report, one line per problem
+    expect: list[str]  # the whole report, one line per problem (then notices)
     files: dict[str, str | bytes] = field(default_factory=dict)
+    isolated: bool = False  # run in a process of its own: it once crashed the process
 
 
 def changed(old: str, new: str, count: int = 1) -> str:
@@ -34,17 +36,23 @@ LONG = "很长" * 1001
 CHAIN = 10_000  # questions in the stress case: deep enough to break any recursive check
 
 
-def long_chain_with_a_loop() -> str:
-    """CHAIN questions in a row, each also offering the outcome; the last leads back to the first."""
+def questions_in_a_row(count: int, answers: Callable[[int], list[tuple[str, str, str]]]) -> str:
+    """The minimal tree with `count` questions q0, q1, … between the start and `unpaid`; question
+    i offers `answers(i)`, each as (Chinese label, English label, next id)."""
     head, rest = MINIMAL_TREE.split("  - id: unpaid\n", 1)
     head = head.replace("        next: unpaid", "        next: q0")
-    chain = "".join(
+    questions = "".join(
         f"  - id: q{i}\n    kind: question\n    title: {{zh: 问{i}, en: Q{i}}}\n"
         f"    question: {{zh: 继续吗？, en: Go on}}\n    answers:\n"
-        f"      - label: {{zh: 继续, en: Go on}}\n        next: q{(i + 1) % CHAIN}\n"
-        f"      - label: {{zh: 停, en: Stop}}\n        next: unpaid\n"
-        for i in range(CHAIN))
-    return head + chain + "  - id: unpaid\n" + rest
+        + "".join(f"      - label: {{zh: {zh}, en: {en}}}\n        next: {to}\n" for zh, en, to in answers(i))
+        for i in range(count))
+    return head + questions + "  - id: unpaid\n" + rest
+
+
+def long_chain_with_a_loop() -> str:
+    """CHAIN questions in a row, each also offering the outcome; the last leads back to the first."""
+    return questions_in_a_row(CHAIN, lambda i: [("继续", "Go on", f"q{(i + 1) % CHAIN}"),
+                                                ("停", "Stop", "unpaid")])
 
 CASES: list[Case] = [
     # --- files that are not YAML text ---
@@ -97,8 +105,9 @@ CASES: list[Case] = [
     case("text starting with #", "decision_tree/tree.yaml:18:12: the 'zh' text of an item of `steps` is empty "
          "(after a space, # starts a comment in YAML: put text with # in quotes)",
          changed("      - {zh: 点取消订单。, en: Tap cancel.}", "      - zh: #取消订单 在订单详情里\n        en: Tap cancel.")),
-    case("unclosed brackets, nested deep", "decision_tree/tree.yaml:1:1: lists or mappings are nested too "
-         "deeply; check for unclosed `[` or `{`", "start: start\nnodes: " + "[" * 3000 + "\n"),
+    case("unclosed brackets, nested deep", "decision_tree/tree.yaml:2:207: lists or mappings are nested "
+         "too deeply here (more than 200 levels); check for an unclosed `[` or `{`, or a line of repeated "
+         "`- `", "start: start\nnodes: " + "[" * 3000 + "\n"),
     case("two documents", "decision_tree/tree.yaml:43:1: only one YAML document per file (remove the `---` line)",
          MINIMAL_TREE + "---\nnodes: []\n"),
     case("alias", "decision_tree/tree.yaml:29:14: aliases (*name) are not supported; write the value out",
@@ -137,7 +146,7 @@ CASES: list[Case] = [
     case("not a date", "decision_tree/tree.yaml:21:15: `reviewed` is not a date; write it as YYYY-MM-DD",
          changed("    reviewed: 2026-11-01", "    reviewed: last week")),
     case("date in the future", "decision_tree/tree.yaml:21:15: `reviewed` 2027-01-01 is in the future "
-         "(today is 2026-11-26)", changed("    reviewed: 2026-11-01", "    reviewed: 2027-01-01")),
+         "(today is 2026-12-02)", changed("    reviewed: 2026-11-01", "    reviewed: 2027-01-01")),
     case("bad quality", "decision_tree/tree.yaml:42:14: `quality` is 'blog'; it must be one of: law, "
          "official, api, secondary", changed("    quality: law", "    quality: blog")),
     # --- YAML 1.1 traps ---
@@ -202,7 +211,7 @@ CASES: list[Case] = [
     case("source url breaking out of its link", "decision_tree/tree.yaml:43:10: `url` must be a web address "
          "starting with https:// and without spaces, quotes, brackets or <>",
          changed("    quality: law", "    quality: law\n    url: https://example.org/) <b>x</b>")),
-    case("title on two lines", "decision_tree/tree.yaml:15:17: the 'zh' text of `title` must fit on one line",
+    case("title on two lines", "decision_tree/tree.yaml:15:22: the 'zh' text of `title` must fit on one line",
          changed("title: {zh: 取消订单, en: Cancel the order}", "title: {zh: \"取消\\n订单\", en: Cancel the order}")),
     case("extremely long text", f"decision_tree/tree.yaml:16:19: the 'zh' text of `summary` is {len(LONG)} "
          "characters long; the limit here is 2000", changed("summary: {zh: 直接取消。,", f"summary: {{zh: {LONG},")),

@@ -1,13 +1,15 @@
 """Editors' mistakes never crash the checker, and every valid tree builds: property-based tests.
 
 Hypothesis mutates the real decision_tree/*.yaml the way a hurried editor (or a broken save)
-would, and generates small valid trees from scratch. The runs are deterministic
+would (escapes of characters no page can show, lone surrogates and list items nested by
+indentation among them), and generates small valid trees from scratch; test_fuzz_nesting.py
+nests YAML of every form up to 25,000 levels deep. The runs are deterministic
 (`derandomize=True`: the same examples on every machine, no example database) and bounded.
 Examples that run by default (FUZZ_EXAMPLES=100): 100 mutated trees, 25 harmless edits,
 50 generated trees, plus 40 to check the generator itself; about 20 s on 2 cores.
 FUZZ_EXAMPLES=2000 makes a deep run of a few minutes. To see how many ran, and how long each took:
 
-    python -m pytest tests/unit/test_fuzz.py --hypothesis-show-statistics
+    python -m pytest tests/unit/test_fuzz.py tests/unit/test_fuzz_nesting.py --hypothesis-show-statistics
 """
 
 from __future__ import annotations
@@ -43,8 +45,9 @@ FUZZ = settings(max_examples=EXAMPLES, derandomize=True, database=None, deadline
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 REAL_FILES: dict[str, bytes] = {p.name: p.read_bytes() for p in tree_files(TREE_DIR)}
-# The line breaks PyYAML counts (load.py counts the same): positions are checked against them.
-LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+# The line breaks an editor counts: positions are checked against them. (PyYAML also breaks
+# lines at U+0085, U+2028 and U+2029; a file with one is refused at that character first.)
+LINE_BREAK = re.compile("\r\n|[\r\n]")
 
 
 @pytest.fixture(scope="module")
@@ -182,13 +185,48 @@ def insert_syntax(draw: Draw, data: bytes) -> bytes:
 
 
 def insert_nesting(draw: Draw, data: bytes) -> bytes:
-    """Brackets never closed, deep enough to exhaust a recursive parser."""
-    opener = draw(st.sampled_from([b"[", b"{", b"- "]))
-    return insert(draw, data, opener * draw(st.integers(1, 1500)))
+    """Brackets never closed, or list items nested by indentation, deep enough to exhaust a
+    recursive parser."""
+    if draw(st.booleans()):
+        opener = draw(st.sampled_from([b"[", b"{", b"- "]))
+        return insert(draw, data, opener * draw(st.integers(1, 1500)))
+    lines = lines_of(data)
+    at = draw(st.integers(0, len(lines)))
+    nested = b"".join(b" " * (2 * i) + b"-\n" for i in range(draw(st.integers(1, 400))))
+    return b"".join(lines[:at] + [nested] + lines[at:])
+
+
+# Escapes of a double-quoted YAML text: the characters no page can show (controls, C1, lone
+# surrogates, non-characters, line separators), invisible ones, and harmless ones.
+ESCAPES = [b"\\x9b", b"\\x00", b"\\x85", b"\\e", b"\\0", b"\\uFFFE", b"\\uffff", b"\\U0010FFFF",
+           b"\\ud83d", b"\\udc00", b"\\ud83d\\ude00", b"\\L", b"\\P", b"\\N", b"\\_", b"\\u200b",
+           b"\\ufeff", b"\\u00e9", b"\\t", b"\\n", b"\\\\", b'\\"']
+
+
+def escape(draw: Draw) -> bytes:
+    if draw(st.booleans()):
+        return draw(st.sampled_from(ESCAPES))
+    return b"\\u%04x" % draw(st.integers(0, 0xFFFF))  # any code unit, surrogates included
+
+
+def insert_escapes(draw: Draw, data: bytes) -> bytes:
+    """Escapes written into a value: inside an existing double-quoted text, or as a new one."""
+    quotes = [i + 1 for i, byte in enumerate(data) if byte == ord('"')]
+    written = b"".join(escape(draw) for _ in range(draw(st.integers(1, 3))))
+    if quotes and draw(st.booleans()):
+        at = draw(st.sampled_from(quotes))
+        return data[:at] + written + data[at:]
+    lines = lines_of(data)
+    i = pick_line(draw, lines, KEY_LINE)
+    if i is None:
+        return data
+    match = KEY_LINE.match(lines[i])
+    lines[i] = match.group(1) + (match.group(2) or b"") + match.group(3) + b': "x' + written + b'"\n'
+    return b"".join(lines)
 
 
 MUTATIONS = [delete_line, delete_key, change_type, swap_ids, duplicate_node, truncate,
-             insert_tab, insert_bytes, insert_unicode, insert_syntax, insert_nesting]
+             insert_tab, insert_bytes, insert_unicode, insert_syntax, insert_nesting, insert_escapes]
 
 
 @FUZZ
@@ -323,8 +361,9 @@ def text_key(draw: Draw, key: str, indent: int, multi_line: bool = False) -> tup
 
 
 def text_item(draw: Draw, indent: int) -> str:
-    """A list item `- zh: …` (its other languages under it) or `- {zh: …, en: …}`."""
-    values = {lang: draw(texts(lang, multi_line=True)) for lang in LANGUAGES}
+    """A list item `- zh: …` (its other languages under it) or `- {zh: …, en: …}`: one
+    paragraph, as a list item must be."""
+    values = {lang: draw(texts(lang)) for lang in LANGUAGES}
     body = translations(draw, values, indent + 2)
     if body.startswith(" {"):
         return f"{' ' * indent}-{body}"
@@ -398,8 +437,12 @@ def question_block(draw: Draw, spec: Spec, node: str) -> str:
     if draw(st.booleans()):
         block += text_key(draw, "intro", 4, multi_line=True)[0]
     block += "    answers:\n"
-    for target in spec.answers[node]:
-        block += "      - label:" + translations(draw, {l: draw(texts(l)) for l in LANGUAGES}, 10)
+    targets = spec.answers[node]
+    labels = draw(st.lists(st.tuples(*(texts(lang) for lang in LANGUAGES)), min_size=len(targets),
+                           max_size=len(targets), unique_by=tuple(  # a reader must tell them apart
+                               (lambda pair, i=i: normalize(pair[i])) for i in range(len(LANGUAGES)))))
+    for target, label in zip(targets, labels):
+        block += "      - label:" + translations(draw, dict(zip(LANGUAGES, label)), 10)
         block += f"        next: {target}\n"
         if draw(st.booleans()):
             block += text_key(draw, "hint", 8)[0]

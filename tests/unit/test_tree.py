@@ -64,3 +64,26 @@ def test_problems_keep_the_files_order(tmp_path: Path) -> None:
     folder = write_tree(tmp_path, broken)
     _, problems = check_tree(folder, today=TODAY)
     assert [Path(p.at.file).name for p in problems] == ["a.yaml", "b.yaml", "c.yaml", "d.yaml"]
+
+
+QUESTION_WITH_A_RULE = MINIMAL_TREE.replace(
+    "    tips: [be-polite]\n", "    tips: [be-polite]\n    sources: [law]\n    reviewed: 2026-11-02\n", 1)
+
+
+def test_a_question_may_cite_sources_with_a_review_date(tmp_path: Path) -> None:
+    tree = load_tree(write_tree(tmp_path, {"tree.yaml": QUESTION_WITH_A_RULE}), today=TODAY)
+    start = tree.nodes["start"]
+    assert [s.id for s in start.sources] == ["law"] and start.reviewed == datetime.date(2026, 11, 2)
+
+
+def test_a_question_citing_sources_needs_a_review_date_and_the_other_way_round(tmp_path: Path) -> None:
+    no_date = QUESTION_WITH_A_RULE.replace("    reviewed: 2026-11-02\n", "", 1)
+    _, problems = check_tree(write_tree(tmp_path / "a", {"tree.yaml": no_date}), today=TODAY)
+    assert [(p.at.line, p.message) for p in problems] == [
+        (3, "question 'start' names `sources` but no `reviewed` date; add `reviewed: YYYY-MM-DD` "
+            "(when its rule was last checked)")]
+    no_sources = QUESTION_WITH_A_RULE.replace("    sources: [law]\n    reviewed", "    reviewed", 1)
+    _, problems = check_tree(write_tree(tmp_path / "b", {"tree.yaml": no_sources}), today=TODAY)
+    assert [p.message for p in problems] == [
+        "question 'start' has a `reviewed` date but no `sources`; name the sources its intro "
+        "relies on, or remove the date"]
