@@ -46,7 +46,7 @@ from build_tools.derive.paths import SEARCH_INDEX, language_prefix  # noqa: E402
 from tests.browser.conftest import CHROMIUM_FLAGS, PHONE  # noqa: E402
 from tests.conftest import SUB_PATH, _SubPathHandler, free_port, serve, site_build  # noqa: E402
 from tests.search.runner import (BLIND, QUERIES, RESULT_LINKS, SEARCH_INPUT, SEARCH_TOGGLE,  # noqa: E402
-                                 TARGET_AT_1, TARGET_AT_3, UNSEEN, Outcome, load_queries, rates,
+                                 BLIND3, BLIND4, TARGET_AT_1, TARGET_AT_3, UNSEEN, Outcome, load_queries, rates,
                                  run_queries)
 
 PHONE_NETWORK = {"offline": False, "latency": 150,
@@ -90,7 +90,7 @@ def hit_rates(browser: Browser, url: str, path: Path, title: str, misses: bool =
     context.set_default_timeout(15_000)
     outcomes = list(run_queries(context.new_page(), url, load_queries(path)))
     context.close()
-    print(f"\n{title} ({path.relative_to(ROOT)})")
+    print(f"\n{title} ({path.relative_to(ROOT) if path.is_relative_to(ROOT) else path})")
     for lang in (*LANGUAGES, None):
         r = rates(outcomes, lang)
         print(f"  {lang or 'total':5}  {r.count:3} queries   hit@1 {r.at_1:6.1%}   hit@3 {r.at_3:6.1%}")
@@ -225,6 +225,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-unseen", action="store_true", help="skip both blind query sets")
     parser.add_argument("--blind-misses", action="store_true",
                         help="list the new blind set's misses (for the closing report only)")
+    parser.add_argument("--only", type=Path, nargs="+", metavar="SET",
+                        help="measure just these query files, listing every miss (while working "
+                             "on ranking: never a held-out set)")
     args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory(prefix="search-hits-") as tmp:
@@ -239,10 +242,19 @@ def main(argv: list[str] | None = None) -> int:
         try:
             with sync_playwright() as playwright:
                 browser = launch(playwright)
+                if args.only:
+                    for path in args.only:
+                        hit_rates(browser, url, path.resolve(), path.name)
+                    browser.close()
+                    return 0
                 main_set = hit_rates(browser, url, QUERIES, "query set")
                 if not args.no_unseen:
                     hit_rates(browser, url, UNSEEN, "first blind set (2026-11-26; reported only)")
-                    hit_rates(browser, url, BLIND, "new blind set, from page titles only (held out)",
+                    hit_rates(browser, url, BLIND, "second blind set, from page titles only (held out)",
+                              misses=args.blind_misses)
+                    hit_rates(browser, url, BLIND3, "third blind set, second edition's titles (held out)",
+                              misses=args.blind_misses)
+                    hit_rates(browser, url, BLIND4, "fourth blind set, same titles, unread (held out)",
                               misses=args.blind_misses)
                 index_sizes(folder)
                 timings(browser, url, args.runs)

@@ -1,26 +1,10 @@
 /* Site search, in Material's search dialog. The index (search/index.json, built by
    build_tools/render/search/index.py) is downloaded the first time the reader opens search, not
-   with every page. A query is read by search-text.js as the site's text was: dictionary words,
-   character pairs, single characters, English words (stemmed, and as prefixes while typing),
-   with traditional characters folded; pairs also match pairs that sound alike (pinyin typos).
-   Pages score by the terms they share with the query, rarer terms counting more; then by what
-   the query means (meaning.py): a page whose ways from the home page agree with what the query
-   says happened (没收到, 已签收, 超过七天) gains, one that contradicts it loses, and a time
-   question (多久, how long) favours the pages that answer when. */
+   with every page; search-rank.js ranks the pages for the query (reading it with
+   search-text.js), and this file shows them as the reader types. */
 (function () {
   "use strict";
 
-  var HAN = /^[\u3400-\u9fff]/;
-  var MAX_RESULTS = 10;
-  /* How much what the query means counts: for each thing the query says happened or not, a
-     page whose way agrees is worth AGREE times as much, one whose way does not say UNKNOWN
-     times (a question page above the answer is less precise than the answer), one that
-     contradicts it CONTRADICT times; a time question multiplies the pages that answer when by
-     TIMING, and its own words count ASKED of their weight. A page is shown while it scores
-     at least RELEVANT of the first page's score. Tuned on tests/search/queries.yaml and
-     unseen.yaml only (docs/decisions/010-search-meaning.md). */
-  var AGREE = 1.5, UNKNOWN = 0.75, CONTRADICT = 0.4, TIMING = 1.6, ASKED = 0.3, EXPAND = 0.5;
-  var RELEVANT = 0.25, LIFT = 0.35;
   /* Words: Material's own (from __config) for the result count and "nothing found"; ours
      (build_tools/render/strings.py) from the dialog's data-text-* attributes. */
   var state = { index: null, loading: null, config: null };
@@ -51,188 +35,10 @@
           if (!response.ok) { throw new Error(response.status); }
           return response.json();
         })
-        .then(prepare);
+        .then(function (data) { state.index = window.helpCentreRank.prepare(data); return state.index; });
       state.loading.catch(function () { state.loading = null; });
     }
     return state.loading;
-  }
-
-  /* What the script needs beyond the file: how to read text, each character's sound, the
-     index's character pairs grouped by how they sound, and each page's sentences as read. */
-  function prepare(data) {
-    var text = window.helpCentreText;
-    var reading = text.model(data);
-    var soundOf = {};
-    Object.keys(data.sounds || {}).forEach(function (sound) {
-      Array.from(data.sounds[sound]).forEach(function (ch) { soundOf[ch] = sound; });
-    });
-    var pairsBySound = {};
-    Object.keys(data.terms).forEach(function (term) {
-      var chars = Array.from(term);
-      if (chars.length === 2 && HAN.test(term) && soundOf[chars[0]] && soundOf[chars[1]]) {
-        var key = soundOf[chars[0]] + " " + soundOf[chars[1]];
-        (pairsBySound[key] = pairsBySound[key] || []).push(term);
-      }
-    });
-    var latin = Object.keys(data.terms).filter(function (t) { return !HAN.test(t); }).sort();
-    var sentences = data.docs.map(function (doc) {
-      return doc[2].map(function (sentence) {
-        return " " + text.normalize(sentence, reading).join(" ") + " ";
-      });
-    });
-    state.index = { data: data, text: text, reading: reading, soundOf: soundOf,
-                    pairsBySound: pairsBySound, latin: latin, sentences: sentences };
-    return state.index;
-  }
-
-  /* The query read: its meaning, and its terms as [term, weight] pairs. The words that ask
-     when (多久, how long) are left out of the terms: they say what kind of answer is wanted,
-     not what it is about ("days" would find the seven-day pages for any time question). */
-  function understand(index, query) {
-    var text = index.text, reading = index.reading;
-    var normalized = text.normalize(query, reading).join(" ");
-    var meant = text.meaning(normalized, reading);
-    var subject = {};
-    text.terms(withoutAsked(normalized, meant.asked, reading.lang), reading)
-      .forEach(function (t) { subject[t[0]] = true; });
-    var wanted = weighted(index, text.terms(normalized, reading)).map(function (t) {
-      return subject[t[0]] || !meant.asked.length ? t : [t[0], t[1] * ASKED];
-    });
-    Object.keys(meant.facts).forEach(function (concept) {
-      var names = index.data.vocabulary.names[concept];
-      if (!names) { return; }
-      weighted(index, text.terms(names, reading)).forEach(function (t) {
-        if (!wanted.some(function (w) { return w[0] === t[0]; })) { wanted.push([t[0], t[1] * EXPAND]); }
-      });
-    });
-    return { meaning: meant, terms: wanted };
-  }
-
-  function withoutAsked(normalized, asked, lang) {
-    if (!asked.length) { return normalized; }
-    if (lang === "en") {
-      var tokens = normalized.split(" ");
-      asked.forEach(function (span) { for (var k = span[0]; k < span[1]; k++) { tokens[k] = ""; } });
-      return tokens.join(" ");
-    }
-    var chars = normalized.split("");
-    asked.forEach(function (span) { for (var i = span[0]; i < span[1]; i++) { chars[i] = " "; } });
-    return chars.join("");
-  }
-
-  function weighted(index, terms) {
-    var w = index.data.weights;
-    var found = [];
-    terms.forEach(function (t, k) {
-      var term = t[0], kind = t[1];
-      if (kind === "word") {
-        found.push([term, w.word]);
-      } else if (kind === "single") {
-        found.push([term, w.single]);
-      } else if (kind === "pair") {
-        found.push([term, w.pair]);
-        var chars = Array.from(term);
-        var key = (index.soundOf[chars[0]] || chars[0]) + " " + (index.soundOf[chars[1]] || chars[1]);
-        (index.pairsBySound[key] || []).forEach(function (alike) {
-          if (alike !== term) { found.push([alike, w.sound]); }
-        });
-      } else if (kind === "latin") {
-        var stemmed = terms[k + 1] && terms[k + 1][1] === "stem" ? [terms[k + 1][0]] : [];
-        var exact = [term].concat(stemmed).filter(function (x) { return index.data.terms[x]; });
-        var prefixed = exact.length ? exact : index.latin.filter(function (x) {
-          return x.indexOf(term) === 0;
-        }).slice(0, 8);
-        prefixed.forEach(function (x) { found.push([x, w.word]); });
-      }
-    });
-    return found;
-  }
-
-  /* How much what the query means moves a page: the best of its ways from the home page. When
-     the query names an amount of time, a page that some way bounds by time (还在 7 天内) is
-     judged by those ways only: the others did not ask. */
-  function meaningFactor(index, doc, meant) {
-    var known = index.data.meanings[doc];
-    var ways = known[0].length ? known[0] : [{ facts: {} }];
-    if ("days" in meant && ways.some(function (way) { return way.than; })) {
-      ways = ways.filter(function (way) { return way.than; });
-    }
-    var best = 0;
-    ways.forEach(function (way) {
-      var factor = 1;
-      Object.keys(meant.facts).forEach(function (concept) {
-        if (index.data.vocabulary.topics.indexOf(concept) >= 0) { return; }
-        if (!(concept in way.facts)) {
-          factor *= UNKNOWN;
-        } else {
-          factor *= way.facts[concept] === meant.facts[concept] ? AGREE : CONTRADICT;
-        }
-      });
-      if ("days" in meant && !way.than) {
-        factor *= UNKNOWN;
-      } else if ("days" in meant) {
-        var days = meant.days * (meant.than === "more" ? 1.05 : meant.than === "less" ? 0.95 : 1);
-        factor *= (way.than === "less" ? days <= way.days : days > way.days) ? AGREE : CONTRADICT;
-      }
-      best = Math.max(best, factor);
-    });
-    return meant.asks && known[1] ? best * TIMING : best;
-  }
-
-  /* Pages best first, those that score at least RELEVANT of the first: the sum over shared
-     terms of weight x rarity x the page's own weight, favouring pages that share more of the
-     query, times what the query's meaning makes of the page. A page that shares a word with
-     the query and whose way agrees with its meaning is first lifted by LIFT of the best words'
-     score: meaning can bring up a page that the words barely reach (收到快一个月了不想要了 has
-     no word of "past seven days"). */
-  function rank(index, query) {
-    var docs = index.data.docs;
-    var scores = new Array(docs.length).fill(0);
-    var matched = new Array(docs.length).fill(0);
-    var read = understand(index, query);
-    var total = read.terms.reduce(function (sum, t) { return sum + t[1]; }, 0) || 1;
-    read.terms.forEach(function (t) {
-      var posting = index.data.terms[t[0]];
-      if (!posting) { return; }
-      var rarity = Math.log(1 + docs.length / (posting.length / 2));
-      for (var i = 0; i < posting.length; i += 2) {
-        scores[posting[i]] += t[1] * rarity * posting[i + 1];
-        matched[posting[i]] += t[1];
-      }
-    });
-    var top = Math.max.apply(null, scores.map(function (score, doc) {
-      return score * (0.5 + matched[doc] / total);
-    }));
-    var ranked = scores
-      .map(function (score, doc) {
-        var factor = meaningFactor(index, doc, read.meaning);
-        var lifted = score && factor > 1 ? LIFT * top : 0;
-        return [doc, (score * (0.5 + matched[doc] / total) + lifted) * factor];
-      })
-      .filter(function (pair) { return pair[1] > 0; })
-      .sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
-    var floor = ranked.length ? ranked[0][1] * RELEVANT : 0;
-    return { terms: read.terms, results: ranked.filter(function (pair) { return pair[1] >= floor; })
-      .slice(0, MAX_RESULTS).map(function (pair) { return docs[pair[0]]; }) };
-  }
-
-  /* The sentence of a page that shares most of the query's words and pairs (rarer ones
-     counting more); the page's lead when none does. */
-  function sentenceFor(index, doc, terms) {
-    var number = index.data.docs.indexOf(doc);
-    var best = 0, bestScore = 0;
-    index.sentences[number].forEach(function (sentence, k) {
-      var score = 0;
-      terms.forEach(function (t) {
-        var term = t[0];
-        var needle = HAN.test(term) ? term : " " + term;
-        if (Array.from(term).length > 1 && sentence.indexOf(needle) >= 0) {
-          score += t[1] / ((index.data.terms[term] || [0, 0]).length / 2 || 1);
-        }
-      });
-      if (score > bestScore) { best = k; bestScore = score; }
-    });
-    return doc[2][best] || "";
   }
 
   function element(tag, className, content) {
@@ -287,13 +93,13 @@
       return;
     }
     var root = siteRoot();
-    var found = rank(state.index, query);
+    var found = window.helpCentreRank.rank(state.index, query);
     meta.textContent = countText(found.results.length);
     if (!found.results.length) {
       meta.parentNode.insertBefore(emptyState(root), list);
     }
     found.results.forEach(function (doc) {
-      list.appendChild(resultItem(doc, sentenceFor(state.index, doc, found.terms), root));
+      list.appendChild(resultItem(doc, window.helpCentreRank.sentenceFor(state.index, doc, found.terms), root));
     });
   }
 
@@ -351,7 +157,7 @@
   /* For the tests and the benchmark: the same functions the search box uses. */
   window.helpCentreSearch = {
     load: load,
-    rank: function (query) { return rank(state.index, query).results; },
+    rank: function (query) { return window.helpCentreRank.rank(state.index, query).results; },
     terms: function (text) {
       return window.helpCentreText.terms(text, state.index.reading).map(function (t) { return t[0]; });
     },
@@ -361,10 +167,10 @@
       delete meant.asked;
       return meant;
     },
-    understand: function (query) { return understand(state.index, query); },
+    understand: function (query) { return window.helpCentreRank.understand(state.index, query); },
     sentence: function (query) {
-      var found = rank(state.index, query);
-      return found.results.length ? sentenceFor(state.index, found.results[0], found.terms) : "";
+      var found = window.helpCentreRank.rank(state.index, query);
+      return found.results.length ? window.helpCentreRank.sentenceFor(state.index, found.results[0], found.terms) : "";
     }
   };
 
