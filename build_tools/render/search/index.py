@@ -49,7 +49,7 @@ SHORT_FIELDS = frozenset({"keywords", "title"})
 # "way" the answers given before those, on the ways from the home page.
 FIELD_WEIGHTS = {"keywords": 8.0, "title": 5.0, "question": 3.0, "answers": 3.0, "summary": 2.0,
                  "body": 1.0, "way": 1.0, "sources": 0.5}
-KIND_BOOST = {Outcome: 1.5, Question: 1.2, Tip: 1.0}
+KIND_BOOST = {Outcome: 1.5, Question: 1.2, Tip: 1.3}
 GENERAL_BOOST = 0.6
 # How much each kind of term in a query counts, before rarity (idf).
 PAIR, SINGLE, SOUND, WORD = 1.0, 0.25, 0.6, 1.5

@@ -17,10 +17,13 @@
      times (a question page above the answer is less precise than the answer), one that
      contradicts it CONTRADICT times; a time question multiplies the pages that answer when by
      TIMING, and its own words count ASKED of their weight. A page is shown while it scores
-     at least RELEVANT of the first page's score. Tuned on tests/search/queries.yaml and
+     at least RELEVANT of the first page's score. A shopper's word that the pages say otherwise
+     (卖家 for 商家, lexicon.py's synonyms) also looks for the site's word at SYNONYM of its
+     weight, a concept the query names (寄出来: shipped) for the concept's first word at EXPAND.
+     Tuned on tests/search/queries.yaml and
      unseen.yaml only (docs/decisions/010-search-meaning.md). */
   var AGREE = 1.5, UNKNOWN = 0.75, CONTRADICT = 0.4, TIMING = 1.6, ASKED = 0.3, EXPAND = 0.5;
-  var RELEVANT = 0.25, LIFT = 0.35;
+  var RELEVANT = 0.25, LIFT = 0.35, SYNONYM = 1;
 
   /* What the script needs beyond the file: how to read text, each character's sound, the
      index's character pairs grouped by how they sound, and each page's sentences as read. */
@@ -62,14 +65,41 @@
     var wanted = weighted(index, text.terms(normalized, reading)).map(function (t) {
       return subject[t[0]] || !meant.asked.length ? t : [t[0], t[1] * ASKED];
     });
-    Object.keys(meant.facts).forEach(function (concept) {
-      var names = index.data.vocabulary.names[concept];
-      if (!names) { return; }
-      weighted(index, text.terms(names, reading)).forEach(function (t) {
-        if (!wanted.some(function (w) { return w[0] === t[0]; })) { wanted.push([t[0], t[1] * EXPAND]); }
+    var also = Object.keys(meant.facts).map(function (concept) {
+      return [index.data.vocabulary.names[concept], EXPAND];
+    });
+    synonymsIn(normalized, index.data.vocabulary.synonyms, reading.lang).forEach(function (word) {
+      also.push([word, SYNONYM]);
+    });
+    also.forEach(function (entry) {
+      if (!entry[0]) { return; }
+      weighted(index, text.terms(entry[0], reading)).forEach(function (t) {
+        if (!wanted.some(function (w) { return w[0] === t[0]; })) { wanted.push([t[0], t[1] * entry[1]]); }
       });
     });
     return { meaning: meant, terms: wanted };
+  }
+
+  /* The site's words for the shoppers' words in the query (lexicon.py's synonyms): the longest
+     known word at each place, Chinese by characters, English by whole words (a plural "s" or
+     "es" too). */
+  function synonymsIn(normalized, synonyms, lang) {
+    var found = [];
+    var units = lang === "en" ? normalized.split(" ") : Array.from(normalized);
+    var glue = lang === "en" ? " " : "";
+    for (var i = 0; i < units.length;) {
+      var size = 0;
+      for (var n = Math.min(units.length - i, 6); n > 0 && !size; n--) {
+        var piece = units.slice(i, i + n).join(glue);
+        var key = synonyms[piece] ? piece : lang === "en" ? piece.replace(/e?s$/, "") : "";
+        if (synonyms[key]) {
+          size = n;
+          synonyms[key].forEach(function (word) { if (found.indexOf(word) < 0) { found.push(word); } });
+        }
+      }
+      i += size || 1;
+    }
+    return found;
   }
 
   function withoutAsked(normalized, asked, lang) {
