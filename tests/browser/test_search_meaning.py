@@ -1,7 +1,8 @@
 """Search understands what a shopper means, not only the words they used: typed into the real
 search box, each phrasing finds its page first. One or more per mechanism and language
 (build_tools/render/search/meaning.py): negation, the order's state, time questions, amounts
-of time against the seven days, what happened to the goods. None of these phrasings is in a
+of time against the seven days, what happened to the goods; and the shoppers' words for what
+the pages say otherwise (lexicon.py's synonyms). None of these phrasings is in a
 query set (tests/search/test_queries.py checks), so none was tuned for."""
 
 from __future__ import annotations
@@ -42,6 +43,17 @@ PHRASINGS = [
     ("goods", "zh", "收到的鞋子是假的", "fraud"),
     ("goods", "en", "the item arrived cracked", "quality-problem"),
     ("goods", "en", "they sent me a counterfeit", "fraud"),
+    ("goods", "zh", "刚买的包开线了", "quality-problem"),
+    # The shoppers' words for what the pages say otherwise (lexicon.py's synonyms).
+    ("synonym", "zh", "想找店家私聊一下怎么弄", "talk-to-merchant"),
+    ("synonym", "zh", "快递放驿站被人代签了我没拿到", "signed-not-received"),
+    ("synonym", "zh", "想要人工客服电话", "contact-customer-service"),
+    ("synonym", "zh", "宝宝吃的饼干过期了", "food-safety"),
+    ("synonym", "zh", "有人打电话说要给我理赔", "avoid-scams"),
+    ("synonym", "en", "need a bigger size instead", "exchange-resend-repair"),
+    ("synonym", "en", "stranger asked for my verification code", "avoid-scams"),
+    ("synonym", "en", "the cookies were expired", "food-safety"),
+    ("synonym", "en", "can i get a human on the phone", "contact-customer-service"),
 ]
 
 

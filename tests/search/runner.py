@@ -24,9 +24,12 @@ from build_tools.tree.read import load_tree
 HERE = Path(__file__).resolve().parent
 QUERIES = HERE / "queries.yaml"
 UNSEEN = HERE / "unseen.yaml"  # the first blind set (2026-11-26); the keywords were later tuned near it
-BLIND = HERE / "blind.yaml"  # the second, written from page titles only: held out, never tuned to
+BLIND = HERE / "blind.yaml"  # the second, from page titles only: held out until 2026-12-02, now tuned on
+DEV = HERE / "dev.yaml"  # written from the second edition's titles for tuning (2026-12-02)
 BLIND3 = HERE / "blind3.yaml"  # the third, from the second edition's titles (2026-12-02): held out
 BLIND4 = HERE / "blind4.yaml"  # the fourth, same titles, another writer, unread by the tuner: held out
+TUNED = (QUERIES, UNSEEN, DEV, BLIND)  # what ranking was tuned on
+HELD_OUT = (BLIND3, BLIND4)  # measured before and after, never tuned on
 VECTORS = HERE / "vectors.json"  # texts with their terms and meaning, for both sides of search
 TARGET_AT_1 = 0.90
 TARGET_AT_3 = 1.0

@@ -11,7 +11,7 @@ import yaml
 from build_tools.settings import TREE_DIR
 from build_tools.render.search.words import cut
 from tests.browser.test_search_meaning import PHRASINGS
-from tests.search.runner import BLIND, QUERIES, UNSEEN, load_queries
+from tests.search.runner import HELD_OUT, TUNED, UNSEEN, load_queries
 
 # Words a shopper types as one unit; if the dictionary cut splits them in the pages, the index
 # has no such word and prefix search for it matches nothing of the page's own text.
@@ -19,7 +19,7 @@ WHOLE_WORDS = ("七天无理由", "7天无理由", "仅退款", "退货退款", 
                "已完成", "已取消", "极速退款", "原路退款", "运费险", "确认收货", "延长收货")
 
 
-@pytest.mark.parametrize("path", [QUERIES, UNSEEN, BLIND], ids=lambda p: p.name)
+@pytest.mark.parametrize("path", [*TUNED, *HELD_OUT], ids=lambda p: p.name)
 def test_query_sets_name_real_pages_and_languages(path: Path) -> None:
     queries = load_queries(path)  # raises on an unknown node id or language
     assert len({(q.lang, q.query) for q in queries}) == len(queries), "duplicate query"
@@ -40,7 +40,7 @@ def test_the_blind_set_shares_no_query_with_the_tuned_set() -> None:
 def test_the_meaning_tests_type_phrasings_of_no_query_set() -> None:
     """tests/browser/test_search_meaning.py proves mechanisms, not tuned answers. Counted, not
     listed: the held-out set's queries stay out of sight."""
-    sets = {(q.lang, q.query) for path in (QUERIES, UNSEEN, BLIND) for q in load_queries(path)}
+    sets = {(q.lang, q.query) for path in (*TUNED, *HELD_OUT) for q in load_queries(path)}
     assert sum((lang, query) in sets for _, lang, query, _ in PHRASINGS) == 0
 
 

@@ -59,3 +59,17 @@ def test_the_index_is_deterministic_and_in_each_language() -> None:
     folding = dict(zh["folding"][i:i + 2] for i in range(0, len(zh["folding"]), 2))
     for traditional, simplified in {"賬": "账", "質": "质", "聯": "联", "刪": "删"}.items():
         assert traditional in zh["terms"] or folding[traditional] == simplified
+
+
+def test_every_synonym_leads_to_words_the_pages_have() -> None:
+    """A shopper's word (卖家) looks for the site's word (商家): a site word that no page uses, or
+    a misspelt one, would send the query nowhere."""
+    derived = derive(load_tree(TREE_DIR, today=TODAY))
+    nowhere = []
+    for lang in ("zh", "en"):
+        index = build_index(documents(derived, lang), lang)
+        for word, site_words in index["vocabulary"]["synonyms"].items():
+            nowhere += [f"{lang}: {word} -> {site}" for site in site_words
+                        if not any(term in index["terms"] for term in terms(site, lang))]
+            assert word not in site_words
+    assert nowhere == []
