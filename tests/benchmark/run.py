@@ -21,7 +21,8 @@ SECTIONS = {"site": "tests.benchmark.site_figures",
             "serve": "tests.benchmark.serve_edit",
             "first_screen": "tests.benchmark.first_screen",
             "robust": "tests.benchmark.robust",
-            "zensical": "tests.benchmark.zensical_trial"}
+            "zensical": "tests.benchmark.zensical_trial",
+            "minisearch": "tests.benchmark.minisearch_trial"}
 
 
 def main(argv: list[str]) -> None:
