@@ -18,7 +18,7 @@ import pytest
 from build_tools.publish.serve import LoopbackServer, SubPathHandler, serve_folder
 
 ROOT = Path(__file__).resolve().parent.parent
-TODAY = datetime.date(2026, 12, 2)  # fixed, so "review date in the future" tests do not drift
+TODAY = datetime.date(2026, 12, 7)  # fixed, so "review date in the future" tests do not drift
 
 # The smallest valid tree: a start question, two outcomes, a tip and a source. Unit tests
 # replace one piece of it to make exactly one mistake.

@@ -146,7 +146,7 @@ CASES: list[Case] = [
     case("not a date", "decision_tree/tree.yaml:21:15: `reviewed` is not a date; write it as YYYY-MM-DD",
          changed("    reviewed: 2026-11-01", "    reviewed: last week")),
     case("date in the future", "decision_tree/tree.yaml:21:15: `reviewed` 2027-01-01 is in the future "
-         "(today is 2026-12-02)", changed("    reviewed: 2026-11-01", "    reviewed: 2027-01-01")),
+         "(today is 2026-12-07)", changed("    reviewed: 2026-11-01", "    reviewed: 2027-01-01")),
     case("bad quality", "decision_tree/tree.yaml:42:14: `quality` is 'blog'; it must be one of: law, "
          "official, api, secondary", changed("    quality: law", "    quality: blog")),
     # --- YAML 1.1 traps ---
