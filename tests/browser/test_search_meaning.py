@@ -1,8 +1,9 @@
 """Search understands what a shopper means, not only the words they used: typed into the real
 search box, each phrasing finds its page first. One or more per mechanism and language
 (build_tools/render/search/meaning.py): negation, the order's state, time questions, amounts
-of time against the seven days, what happened to the goods; and the shoppers' words for what
-the pages say otherwise (lexicon.py's synonyms). None of these phrasings is in a
+of time against the seven days, what happened to the goods, what a status means, a merchant
+who has not acted; and the shoppers' words for what the pages say otherwise (lexicon.py's
+synonyms). None of these phrasings is in a
 query set (tests/search/test_queries.py checks), so none was tuned for."""
 
 from __future__ import annotations
@@ -54,6 +55,19 @@ PHRASINGS = [
     ("synonym", "en", "stranger asked for my verification code", "avoid-scams"),
     ("synonym", "en", "the cookies were expired", "food-safety"),
     ("synonym", "en", "can i get a human on the phone", "contact-customer-service"),
+    # A question about what a status means finds that status's question page.
+    ("status meaning", "zh", "待收货这个状态啥意思", "shipped"),
+    ("status meaning", "zh", "订单一直是售后中 什么意思", "after-sale-in-progress"),
+    ("status meaning", "en", "what does awaiting shipment mean", "pending-shipment"),
+    # A merchant who has not acted has not refused: the reader is still waiting.
+    ("waiting", "zh", "退货申请提交了商家一直不处理", "after-sale-waiting"),
+    ("waiting", "en", "the seller ignores my return request", "after-sale-waiting"),
+    ("state", "zh", "钱付了商家没动静", "seller-not-shipping"),
+    ("state", "zh", "物流好几天没动了", "refund-not-received"),
+    # A pair the pages use is not a typo: 视频 is not 食品.
+    ("sound", "zh", "开箱视频有必要拍吗", "keep-evidence"),
+    ("goods", "zh", "衣服尺码偏小想换一个", "exchange-resend-repair"),
+    ("quantity", "en", "send back just one of the two shirts", "partial-return"),
 ]
 
 

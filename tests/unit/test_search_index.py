@@ -73,3 +73,15 @@ def test_every_synonym_leads_to_words_the_pages_have() -> None:
                         if not any(term in index["terms"] for term in terms(site, lang))]
             assert word not in site_words
     assert nowhere == []
+
+
+def test_the_question_pages_are_marked_as_saying_what_a_status_means() -> None:
+    """待发货是什么意思 asks for the question page of 待发货, not for one of its answers: the index
+    marks the question pages, and ships the words that ask what something means."""
+    derived = derive(load_tree(TREE_DIR, today=TODAY))
+    index = build_index(documents(derived, "zh"), "zh")
+    marked = {doc[0] for doc, meaning in zip(index["docs"], index["meanings"]) if meaning[2]}
+    assert "guide/pending-shipment/" in marked and "" in marked  # a status's page, and the home page
+    assert "guide/refund-before-shipment/" not in marked  # an answer
+    assert len(marked) == len(derived.tree.questions())
+    assert "什么意思" in index["vocabulary"]["explains"]

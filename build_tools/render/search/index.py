@@ -13,8 +13,9 @@ browser (docs/overrides/assets/search.js) cuts a query into the same kinds and a
 Traditional characters are folded to simplified ones (OpenCC's tables, tables.py).
 
 Beside the terms, each page carries what the tree says of it (meaning.py: the status and the
-answers on each way to it, whether it answers "how long") and its sentences, so that the script
-can weigh a query's meaning (没收到, 超过七天, 多久) and show the sentence that matched.
+answers on each way to it, whether it answers "how long", whether it is a status's question
+page) and its sentences, so that the script can weigh a query's meaning (没收到, 超过七天, 多久,
+是什么意思) and show the sentence that matched.
 
 The index is built here; the script (docs/overrides/assets/search-text.js) cuts queries with
 the dictionary and reads their meaning with the vocabulary the index carries. One cut: the
@@ -73,6 +74,7 @@ class SearchDoc:
     boost: float
     ways: tuple[Meaning, ...] = ()  # what the tree says of the page, along each way to it
     timing: bool = False  # it answers "how long" or "when"
+    explains: bool = False  # a question page: it says what a status means, and leads on from it
 
 
 def documents(derived: Derived, lang: str) -> list[SearchDoc]:
@@ -99,7 +101,7 @@ def documents(derived: Derived, lang: str) -> list[SearchDoc]:
         docs.append(SearchDoc(url_of(derived.path(node.id)), plain(node.title[lang]),
                               sentences([lead(node)[lang]] + body, lang),
                               tuple((f, plain(t)) for f, t in fields), KIND_BOOST[type(node)],
-                              tuple(ways), timing))
+                              tuple(ways), timing, isinstance(node, Question)))
     return docs + _general_documents(lang)
 
 
@@ -140,7 +142,7 @@ def build_index(docs: list[SearchDoc], lang: str) -> dict:
             else:
                 postings[term] = list(posting)
     index = {"docs": [[d.url, d.title, list(d.sentences)] for d in docs],
-             "meanings": [[[w.as_json() for w in d.ways], int(d.timing)] for d in docs],
+             "meanings": [[[w.as_json() for w in d.ways], int(d.timing), int(d.explains)] for d in docs],
              "terms": dict(sorted(postings.items())),
              "weights": {"pair": PAIR, "single": SINGLE, "sound": SOUND, "word": WORD},
              "stop": sorted(STOP_WORDS) if lang == "en" else [],

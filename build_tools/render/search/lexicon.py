@@ -19,16 +19,19 @@ ZH_CONCEPTS: dict[str, tuple[str, ...]] = {
     "pay-": ("待付款", "未付款"),
     "pay+ ship-": ("待发货",),
     "ship+": ("发货", "发出", "发走", "发了货", "寄出", "寄出来", "寄了", "出库", "揽收", "已发货"),
-    "ship+ receive-": ("待收货", "运输", "在路上", "路上", "派送", "配送中", "延长收货"),
+    "ship+ receive-": ("待收货", "运输", "在路上", "路上", "派送", "配送中", "延长收货", "不动了",
+                       "没动了", "物流不动", "物流没动", "没更新", "不更新", "卡住", "卡在"),
     "receive+": ("收到", "收货", "签收", "到货", "送到", "送达", "到手", "拿到", "确认收货", "已完成",
                  "交易完成", "订单完成", "快递到了", "货到了", "交易成功", "收件", "取件", "拆开",
                  "代签", "被签收", "被人签", "别人签"),
     "receive-": ("拒收", "拒签", "丢了", "丢件", "丢失", "弄丢", "不见了", "没送到"),
-    "ship-": ("没发", "未发", "不发", "还没发", "还未发", "尚未发"),
+    "ship-": ("没发", "未发", "不发", "还没发", "还未发", "尚未发", "没动静"),
     "cancel+": ("已取消", "被取消", "取消了", "取消后", "被关闭", "关闭了", "订单关闭", "交易关闭",
                 "订单取消", "撤单"),
-    "refuse+": ("拒绝", "拒了", "驳回", "不同意", "不给退", "不让退", "不给退款", "不处理", "不理",
-                "不回复", "没回复", "不回消息"),
+    "refuse+": ("拒绝", "拒了", "驳回", "不同意", "不给退", "不让退", "不给退款"),
+    # A merchant who has not acted has not refused: the reader is still waiting.
+    "refuse-": ("不处理", "没处理", "未处理", "不理", "没人理", "没人处理", "不回复", "没回复",
+                "不回消息", "拖着", "一直拖", "等商家", "等卖家", "等店家", "商家没反应", "商家不回"),
     "faulty+": ("质量", "问题", "坏", "破", "碎", "裂", "损", "瑕疵", "不符", "不对板", "不一样", "不一致",
                 "发错", "错发", "少件", "漏发", "缺件", "次品", "故障", "用不了", "不能用", "变质", "差太多",
                 "差很多", "差别", "洞", "开胶", "开线", "脱线", "掉色", "褪色", "起球", "有洞", "破洞", "漏水",
@@ -45,11 +48,13 @@ EN_CONCEPTS: dict[str, tuple[str, ...]] = {
     "pay+ ship-": ("pending shipment", "awaiting shipment", "waiting for shipment"),
     "ship+": ("ship", "ships", "shipped", "shipping", "shipment", "dispatched", "dispatch",
               "sent", "send", "sends", "sending", "posted"),
-    # Known words that say nothing of the order: sending goods back is a return, not shipping.
-    "": ("send back", "send it back", "sent back", "sent it back", "send them back"),
+    # Known words that say nothing of the order: sending goods back is a return, not shipping;
+    # "just one" is only one, not "just now".
+    "": ("send back", "send it back", "sent back", "sent it back", "send them back", "just one",
+         "just the one"),
     "ship-": ("unshipped",),
     "ship+ receive-": ("in transit", "on the way", "on its way", "out for delivery",
-                       "extend receipt"),
+                       "extend receipt", "stuck", "no update", "not moving", "hasn t moved"),
     "receive+": ("receive", "received", "receiving", "receipt", "arrive", "arrived", "arrives",
                  "delivered", "got it", "completed", "complete", "confirmed receipt", "finished",
                  "signed for", "it came", "picked up", "opened it", "unboxed"),
@@ -59,7 +64,9 @@ EN_CONCEPTS: dict[str, tuple[str, ...]] = {
                  "reject the parcel", "reject the package", "missing parcel", "missing package"),
     "cancel+": ("cancelled", "canceled", "called off", "cancellation", "closed"),
     "refuse+": ("refuse", "refused", "refuses", "reject", "rejected", "rejects", "declined",
-                "denied", "ignores", "ignored", "ignoring", "no response", "not responding"),
+                "denied"),
+    "refuse-": ("ignores", "ignored", "ignoring", "no response", "not responding", "no reply",
+                "hasn t replied", "still waiting", "waiting for the merchant", "dragging"),
     "faulty+": ("faulty", "broken", "damaged", "defective", "cracked", "crack", "scratched",
                 "torn", "wrong", "not as described", "scratch", "scratches", "leaking", "leaks",
                 "stained", "moldy", "mouldy", "faded", "peeling", "ripped", "dead on arrival", "not working", "doesn t work",
@@ -112,7 +119,7 @@ ZH_SYNONYMS: dict[str, tuple[str, ...]] = {
     "团购券": ("券", "套餐", "代金券", "到店", "核销", "餐厅", "门票", "餐券", "团购"),
     "先用后付": ("分期", "赊账", "后付", "月付", "白条"),
     "运费": ("邮费", "快递费", "寄回运费", "来回运费", "运费险", "寄回去要钱"),
-    "到账": ("到卡", "卡里", "余额", "钱没到", "银行卡", "零钱", "原路"),
+    "到账": ("到卡", "卡里", "余额", "钱没到", "银行卡", "零钱", "原路", "退到哪", "钱去哪"),
     "进度": ("到哪一步", "进展", "处理到哪", "处理结果", "怎么看售后"),
     "退货": ("退回去", "寄回", "寄回去", "送回", "退回商家"),
     "部分": ("只退一个", "只退一件", "其中一件", "其中一个", "一部分", "单独退", "只退"),
@@ -170,6 +177,9 @@ ASKS = {
     "en": ("how long", "how soon", "how fast", "how many days", "when", "time", "timing",
            "take to", "counted from"),
 }
+# Words that ask what a status means (待发货是什么意思, what does shipped mean): a status's question
+# page says what the status is and where to go from it.
+EXPLAINS = {"zh": ("什么意思", "啥意思", "什么状态", "啥状态"), "en": ("mean", "means", "meaning")}
 # Words that say how long ago, in days.
 AGO = {
     "zh": {"今天": 0, "刚": 0, "刚刚": 0, "昨天": 1, "前天": 2, "大前天": 3, "上个月": 30, "上月": 30,
@@ -217,7 +227,7 @@ def vocabulary(lang: str) -> dict:
              if " " not in facts and facts.endswith("+")}
     return {"words": dict(sorted(words.items())), "names": dict(sorted(names.items())),
             "topics": list(TOPICS), "negators": sorted(NEGATORS[lang]), "before": sorted(BEFORE[lang]),
-            "asks": sorted(ASKS[lang]), "ago": dict(sorted(AGO[lang].items())),
+            "asks": sorted(ASKS[lang]), "explains": sorted(EXPLAINS[lang]), "ago": dict(sorted(AGO[lang].items())),
             "duration": DURATION[lang], "more": sorted(MORE), "less": sorted(LESS),
             "units": UNITS, "numbers": NUMBERS, "reach": NEGATION_REACH[lang],
             "synonyms": _synonyms(lang)}

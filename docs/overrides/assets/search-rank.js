@@ -1,12 +1,13 @@
 /* How search ranks the pages for a query, from the downloaded index (search/index.json, built by
    build_tools/render/search/index.py). A query is read by search-text.js as the site's text was:
    dictionary words, character pairs, single characters, English words (stemmed, and as prefixes
-   while typing), with traditional characters folded; pairs also match pairs that sound alike
-   (pinyin typos). Pages score by the terms they share with the query, rarer terms counting more;
-   then by what the query means (meaning.py): a page whose ways from the home page agree with what
-   the query says happened (没收到, 已签收, 超过七天) gains, one that contradicts it loses, and a
-   time question (多久, how long) favours the pages that answer when. Pure functions: no page, no
-   network (search.js shows the results). */
+   while typing), with traditional characters folded; a pair no page has also matches the pairs
+   that sound alike (pinyin typos). Pages score by the terms they share with the query, rarer
+   terms counting more; then by what the query means (meaning.py): a page whose ways from the
+   home page agree with what the query says happened (没收到, 已签收, 超过七天) gains, one that
+   contradicts it loses; a time question (多久, how long) favours the pages that answer when, a
+   question about what a status means (待发货是什么意思) the status's question page. Pure
+   functions: no page, no network (search.js shows the results). */
 (function (root) {
   "use strict";
 
@@ -16,14 +17,15 @@
      page whose way agrees is worth AGREE times as much, one whose way does not say UNKNOWN
      times (a question page above the answer is less precise than the answer), one that
      contradicts it CONTRADICT times; a time question multiplies the pages that answer when by
-     TIMING, and its own words count ASKED of their weight. A page is shown while it scores
-     at least RELEVANT of the first page's score. A shopper's word that the pages say otherwise
+     TIMING, and its own words count ASKED of their weight; a question about what a status means
+     multiplies the question pages by EXPLAINS. A page is shown while it scores at least
+     RELEVANT of the first page's score. A shopper's word that the pages say otherwise
      (卖家 for 商家, lexicon.py's synonyms) also looks for the site's word at SYNONYM of its
      weight, a concept the query names (寄出来: shipped) for the concept's first word at EXPAND.
-     Tuned on tests/search/queries.yaml and
-     unseen.yaml only (docs/decisions/010-search-meaning.md). */
+     Tuned on the development sets (tests/search/runner.py's TUNED), measured on the held-out
+     ones (docs/decisions/010-search-meaning.md, 014-search-synonyms.md). */
   var AGREE = 1.5, UNKNOWN = 0.75, CONTRADICT = 0.4, TIMING = 1.6, ASKED = 0.3, EXPAND = 0.5;
-  var RELEVANT = 0.25, LIFT = 0.35, SYNONYM = 1;
+  var RELEVANT = 0.25, LIFT = 0.35, SYNONYM = 1, EXPLAINS = 2;
 
   /* What the script needs beyond the file: how to read text, each character's sound, the
      index's character pairs grouped by how they sound, and each page's sentences as read. */
@@ -77,7 +79,16 @@
         if (!wanted.some(function (w) { return w[0] === t[0]; })) { wanted.push([t[0], t[1] * entry[1]]); }
       });
     });
-    return { meaning: meant, terms: wanted };
+    return { meaning: meant, terms: wanted,
+             explains: namesAny(normalized, index.data.vocabulary.explains, reading.lang) };
+  }
+
+  /* Whether the query holds one of the words: Chinese anywhere, English as whole words. */
+  function namesAny(normalized, words, lang) {
+    var padded = lang === "en" ? " " + normalized + " " : normalized;
+    return words.some(function (word) {
+      return padded.indexOf(lang === "en" ? " " + word + " " : word) >= 0;
+    });
   }
 
   /* The site's words for the shoppers' words in the query (lexicon.py's synonyms): the longest
@@ -126,6 +137,8 @@
       } else if (kind === "pair") {
         found.push([term, w.pair]);
         var chars = Array.from(term);
+        /* A pair the pages use is what the reader meant, not a typo: 视频 must not find 食品. */
+        if (index.data.terms[term]) { return; }
         var key = (index.soundOf[chars[0]] || chars[0]) + " " + (index.soundOf[chars[1]] || chars[1]);
         (index.pairsBySound[key] || []).forEach(function (alike) {
           if (alike !== term) { found.push([alike, w.sound]); }
@@ -145,7 +158,8 @@
   /* How much what the query means moves a page: the best of its ways from the home page. When
      the query names an amount of time, a page that some way bounds by time (还在 7 天内) is
      judged by those ways only: the others did not ask. */
-  function meaningFactor(index, doc, meant) {
+  function meaningFactor(index, doc, read) {
+    var meant = read.meaning;
     var known = index.data.meanings[doc];
     var ways = known[0].length ? known[0] : [{ facts: {} }];
     if ("days" in meant && ways.some(function (way) { return way.than; })) {
@@ -170,6 +184,7 @@
       }
       best = Math.max(best, factor);
     });
+    if (read.explains && known[2]) { best *= EXPLAINS; }
     return meant.asks && known[1] ? best * TIMING : best;
   }
 
@@ -199,7 +214,7 @@
     }));
     var ranked = scores
       .map(function (score, doc) {
-        var factor = meaningFactor(index, doc, read.meaning);
+        var factor = meaningFactor(index, doc, read);
         var lifted = score && factor > 1 ? LIFT * top : 0;
         return [doc, (score * (0.5 + matched[doc] / total) + lifted) * factor];
       })
