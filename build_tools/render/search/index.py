@@ -2,7 +2,7 @@
 
 Chinese search must survive what people really type: no spaces, pinyin-input typos (退款多就到账),
 traditional characters (退款多久到帳). So a page is indexed under several kinds of terms, and the
-browser (docs/overrides/assets/search.js) cuts a query into the same kinds and adds up scores:
+browser (docs/overrides/assets/search-rank.js) cuts a query into the same kinds and adds up scores:
 
 - words of our dictionary (仅退款 and 七天无理由 stay whole, words.py): exact matches count most;
 - character pairs and single characters: a typo spoils only the pairs that contain it;
