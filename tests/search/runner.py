@@ -30,8 +30,10 @@ BLIND3 = HERE / "blind3.yaml"  # the third, from the second edition's titles (20
                                # until 2026-12-07, tuned on since
 BLIND4 = HERE / "blind4.yaml"  # the fourth, same titles, another writer: the same
 BLIND5 = HERE / "blind5.yaml"  # the fifth (2026-12-07), same titles, a third writer: held out
-TUNED = (QUERIES, UNSEEN, DEV, BLIND, BLIND3, BLIND4)  # what ranking was tuned on
-HELD_OUT = (BLIND5,)  # measured before and after a round, its misses never read
+                               # for the second round of 2026-12-07, tuned on since
+BLIND6 = HERE / "blind6.yaml"  # the sixth (2026-12-07), same titles, a fourth writer: held out
+TUNED = (QUERIES, UNSEEN, DEV, BLIND, BLIND3, BLIND4, BLIND5)  # what ranking was tuned on
+HELD_OUT = (BLIND6,)  # measured before and after a round, its misses never read
 # A held-out set whose misses a round reads becomes a tuned set; a helper who has not seen the
 # keywords writes the next one (docs/decisions/014-search-synonyms.md).
 VECTORS = HERE / "vectors.json"  # texts with their terms and meaning, for both sides of search
