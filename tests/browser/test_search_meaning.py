@@ -68,6 +68,9 @@ PHRASINGS = [
     ("sound", "zh", "开箱视频有必要拍吗", "keep-evidence"),
     ("goods", "zh", "衣服尺码偏小想换一个", "exchange-resend-repair"),
     ("quantity", "en", "send back just one of the two shirts", "partial-return"),
+    # Near the seven days, the question that decides which side of them the reader is on.
+    ("near the bound", "zh", "签收第六天了 是不是还在七天期限内", "within-seven-days"),
+    ("near the bound", "en", "day 6 after signing, am i still in the seven days", "within-seven-days"),
 ]
 
 

@@ -85,3 +85,14 @@ def test_the_question_pages_are_marked_as_saying_what_a_status_means() -> None:
     assert "guide/refund-before-shipment/" not in marked  # an answer
     assert len(marked) == len(derived.tree.questions())
     assert "什么意思" in index["vocabulary"]["explains"]
+
+
+def test_the_seven_day_question_is_marked_as_deciding_the_seven_days() -> None:
+    """签收第六天 is near the bound that 还在七天无理由退货期内吗 splits on (还在 7 天内 / 已经超过 7
+    天): that question page tells the reader which side they are on. No other page splits on one."""
+    derived = derive(load_tree(TREE_DIR, today=TODAY))
+    for lang in ("zh", "en"):
+        index = build_index(documents(derived, lang), lang)
+        bounds = {doc[0]: meaning[3] for doc, meaning in zip(index["docs"], index["meanings"])
+                  if meaning[3] is not None}
+        assert bounds == {"guide/within-seven-days/": 7}

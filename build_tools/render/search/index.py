@@ -37,7 +37,8 @@ from build_tools.render.text import lead, plain
 from build_tools.tree.model import Outcome, Question, Tip
 from build_tools.derive.paths import FLOWCHART, SOURCES, TIPS, url_of
 from build_tools.render.search.lexicon import vocabulary
-from build_tools.render.search.meaning import Meaning, answer_text, meaning, page_meanings
+from build_tools.render.search.meaning import (Meaning, answer_text, decided_bound, label_text,
+                                               meaning, page_meanings)
 from build_tools.render.search.tables import tables
 from build_tools.render.strings import strings_for
 from build_tools.render.search.words import cut, dictionary, inner_words
@@ -75,6 +76,7 @@ class SearchDoc:
     ways: tuple[Meaning, ...] = ()  # what the tree says of the page, along each way to it
     timing: bool = False  # it answers "how long" or "when"
     explains: bool = False  # a question page: it says what a status means, and leads on from it
+    bound: float | None = None  # the days its answers fall either side of (7: within or past)
 
 
 def documents(derived: Derived, lang: str) -> list[SearchDoc]:
@@ -89,7 +91,7 @@ def documents(derived: Derived, lang: str) -> list[SearchDoc]:
                                                   for t in trails for s in t.steps[:-1])))]
         if isinstance(node, Question):
             fields.append(("question", " ; ".join([node.question[lang]] + [
-                a.label[lang] + " " + (a.hint[lang] if a.hint else "") for a in node.answers])))
+                label_text(a, lang) for a in node.answers])))
         if summary := getattr(node, "summary", None) or getattr(node, "intro", None):
             fields.append(("summary", summary[lang]))
         body = [t[lang] for name in ("steps", "evidence", "escalation", "notes", "points")
@@ -97,11 +99,13 @@ def documents(derived: Derived, lang: str) -> list[SearchDoc]:
         fields.append(("body", " ; ".join(body)))
         sources = [derived.tree.sources[r.id].title[lang] for r in getattr(node, "sources", ())]
         fields.append(("sources", " ; ".join(sources)))
-        ways, timing = page_meanings(derived, node.id, lang, lambda text: read(text, lang))
+        reader = lambda text: read(text, lang)  # noqa: E731
+        ways, timing = page_meanings(derived, node.id, lang, reader)
         docs.append(SearchDoc(url_of(derived.path(node.id)), plain(node.title[lang]),
                               sentences([lead(node)[lang]] + body, lang),
                               tuple((f, plain(t)) for f, t in fields), KIND_BOOST[type(node)],
-                              tuple(ways), timing, isinstance(node, Question)))
+                              tuple(ways), timing, isinstance(node, Question),
+                              decided_bound(node, lang, reader)))
     return docs + _general_documents(lang)
 
 
@@ -142,7 +146,8 @@ def build_index(docs: list[SearchDoc], lang: str) -> dict:
             else:
                 postings[term] = list(posting)
     index = {"docs": [[d.url, d.title, list(d.sentences)] for d in docs],
-             "meanings": [[[w.as_json() for w in d.ways], int(d.timing), int(d.explains)] for d in docs],
+             "meanings": [[[w.as_json() for w in d.ways], int(d.timing), int(d.explains), d.bound]
+                          for d in docs],
              "terms": dict(sorted(postings.items())),
              "weights": {"pair": PAIR, "single": SINGLE, "sound": SOUND, "word": WORD},
              "stop": sorted(STOP_WORDS) if lang == "en" else [],

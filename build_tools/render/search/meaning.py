@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from build_tools.derive.derive import Derived, Step
+from build_tools.tree.model import Answer, Node
 from build_tools.render.search.lexicon import (AGO, ASKS, BEFORE, DURATION, LESS, MORE,
                                                NEGATION_REACH, NEGATORS, NUMBERS, TOPICS, UNITS,
                                                vocabulary)
@@ -191,6 +192,13 @@ def page_meanings(derived: Derived, node_id: str, lang: str,
     return ways, timing
 
 
+def decided_bound(node: Node, lang: str, read: Callable[[str], Meaning]) -> float | None:
+    """The amount of time a question's answers fall either side of (还在 7 天内 / 已经超过 7 天):
+    the page that tells a reader near it which side they are on."""
+    bounds = {m.days for a in getattr(node, "answers", ()) if (m := read(label_text(a, lang))).than}
+    return bounds.pop() if len(bounds) == 1 else None
+
+
 def _steering(said: Meaning) -> Meaning:
     """Without the topics, which weigh no page."""
     return Meaning({c: v for c, v in said.facts.items() if c not in TOPICS}, said.days, said.than,
@@ -198,9 +206,14 @@ def _steering(said: Meaning) -> Meaning:
 
 
 def answer_text(step: Step, lang: str) -> str:
+    """The answer given on a step, as the reader sees it."""
+    return label_text(step.answer, lang)
+
+
+def label_text(answer: Answer, lang: str) -> str:
     """An answer as the reader sees it: its label and its hint."""
-    hint = step.answer.hint[lang] if step.answer.hint else ""
-    return f"{step.answer.label[lang]} {hint}"
+    hint = answer.hint[lang] if answer.hint else ""
+    return f"{answer.label[lang]} {hint}"
 
 
 def combine(said: list[Meaning]) -> Meaning:

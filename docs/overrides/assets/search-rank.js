@@ -18,14 +18,15 @@
      times (a question page above the answer is less precise than the answer), one that
      contradicts it CONTRADICT times; a time question multiplies the pages that answer when by
      TIMING, and its own words count ASKED of their weight; a question about what a status means
-     multiplies the question pages by EXPLAINS. A page is shown while it scores at least
-     RELEVANT of the first page's score. A shopper's word that the pages say otherwise
+     multiplies the question pages by EXPLAINS; an amount of time within NEAR of the bound a
+     question page's answers fall either side of agrees with that page. A page is shown while it
+     scores at least RELEVANT of the first page's score. A shopper's word that the pages say otherwise
      (卖家 for 商家, lexicon.py's synonyms) also looks for the site's word at SYNONYM of its
      weight, a concept the query names (寄出来: shipped) for the concept's first word at EXPAND.
      Tuned on the development sets (tests/search/runner.py's TUNED), measured on the held-out
      ones (docs/decisions/010-search-meaning.md, 014-search-synonyms.md). */
   var AGREE = 1.5, UNKNOWN = 0.75, CONTRADICT = 0.4, TIMING = 1.6, ASKED = 0.3, EXPAND = 0.5;
-  var RELEVANT = 0.25, LIFT = 0.35, SYNONYM = 1, EXPLAINS = 2;
+  var RELEVANT = 0.25, LIFT = 0.35, SYNONYM = 1, EXPLAINS = 2, NEAR = 0.3;
 
   /* What the script needs beyond the file: how to read text, each character's sound, the
      index's character pairs grouped by how they sound, and each page's sentences as read. */
@@ -177,7 +178,7 @@
         }
       });
       if ("days" in meant && !way.than) {
-        factor *= UNKNOWN;
+        factor *= near(meant.days, known[3]) ? AGREE : UNKNOWN;
       } else if ("days" in meant) {
         var days = meant.days * (meant.than === "more" ? 1.05 : meant.than === "less" ? 0.95 : 1);
         factor *= (way.than === "less" ? days <= way.days : days > way.days) ? AGREE : CONTRADICT;
@@ -186,6 +187,13 @@
     });
     if (read.explains && known[2]) { best *= EXPLAINS; }
     return meant.asks && known[1] ? best * TIMING : best;
+  }
+
+  /* Whether an amount of time is near the bound a question page's answers fall either side of
+     (签收第六天, 刚好第七天: is it still within 7 days?): that page tells the reader which side
+     they are on, and how the days are counted. */
+  function near(days, bound) {
+    return bound !== null && bound !== undefined && Math.abs(days - bound) <= NEAR * bound;
   }
 
   /* Pages best first, those that score at least RELEVANT of the first: the sum over shared
