@@ -10,9 +10,9 @@ the way GitHub Pages does (gzip included), and in headless Chromium:
    and hit@3 per language and in total. Tuned on (tests/search/runner.py's TUNED), each miss
    printed: the tuned set queries.yaml (a regression set), then the development sets (blind
    sets whose round has been reported, and dev.yaml). Held out (HELD_OUT), misses printed only
-   with --blind-misses so that nobody tunes to them: blind5.yaml, written from the page titles
-   alone by a writer who saw no keyword and no query set; it is also counted without the
-   queries that a tuned set happens to hold. `--only SET...` measures just those files, with
+   with --blind-misses so that nobody tunes to them: the round's blind set, written from the
+   page titles alone by a writer who saw no keyword and no query set; it is also counted
+   without the queries that a tuned set happens to hold. `--only SET...` measures just those files, with
    their misses;
 2. prints the size of each language's search index, raw and gzipped;
 3. times the results on a phone: from the last keystroke to the results on screen, with the

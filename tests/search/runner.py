@@ -32,6 +32,8 @@ BLIND4 = HERE / "blind4.yaml"  # the fourth, same titles, another writer: the sa
 BLIND5 = HERE / "blind5.yaml"  # the fifth (2026-12-07), same titles, a third writer: held out
                                # for the second round of 2026-12-07, tuned on since
 BLIND6 = HERE / "blind6.yaml"  # the sixth (2026-12-07), same titles, a fourth writer: held out
+                               # for the third round; its misses were read for the report after
+                               # it, so the next round needs a seventh
 TUNED = (QUERIES, UNSEEN, DEV, BLIND, BLIND3, BLIND4, BLIND5)  # what ranking was tuned on
 HELD_OUT = (BLIND6,)  # measured before and after a round, its misses never read
 # A held-out set whose misses a round reads becomes a tuned set; a helper who has not seen the
