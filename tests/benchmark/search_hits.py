@@ -12,8 +12,8 @@ the way GitHub Pages does (gzip included), and in headless Chromium:
    sets whose round has been reported, and dev.yaml). Held out (HELD_OUT), misses printed only
    with --blind-misses so that nobody tunes to them: the round's blind set, written from the
    page titles alone by a writer who saw no keyword and no query set; it is also counted
-   without the queries that a tuned set happens to hold. `--only SET...` measures just those files, with
-   their misses;
+   without the queries that a tuned set happens to hold. `--only SET...` measures just those
+   files, with their misses;
 2. prints the size of each language's search index, raw and gzipped;
 3. times the results on a phone: from the last keystroke to the results on screen, with the
    index already loaded (the reader types a question character by character; the script waits
@@ -233,7 +233,8 @@ def timings(browser: Browser, url: str, runs: int) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=3, help="cold loads per timing (median)")
-    parser.add_argument("--no-unseen", action="store_true", help="measure the query set alone, not the development and held-out sets")
+    parser.add_argument("--no-unseen", action="store_true",
+                        help="measure the query set alone, not the development and held-out sets")
     parser.add_argument("--blind-misses", action="store_true",
                         help="list the new blind set's misses (for the closing report only)")
     parser.add_argument("--only", type=Path, nargs="+", metavar="SET",
@@ -264,8 +265,8 @@ def main(argv: list[str] | None = None) -> int:
                         hit_rates(browser, url, path, f"development set {path.name} (tuned on; "
                                                       "tests/search/runner.py says how it was written)")
                     for path in HELD_OUT:
-                        hit_rates(browser, url, path, f"held-out set {path.name} (from the titles alone; never tuned on)",
-                                  misses=args.blind_misses)
+                        hit_rates(browser, url, path, f"held-out set {path.name} (from the titles "
+                                                      "alone; never tuned on)", misses=args.blind_misses)
                 index_sizes(folder)
                 timings(browser, url, args.runs)
                 browser.close()
