@@ -103,7 +103,8 @@
       var size = 0;
       for (var n = Math.min(units.length - i, 6); n > 0 && !size; n--) {
         var piece = units.slice(i, i + n).join(glue);
-        var key = synonyms[piece] ? piece : lang === "en" ? piece.replace(/e?s$/, "") : "";
+        var forms = lang === "en" ? [piece, piece.replace(/s$/, ""), piece.replace(/es$/, "")] : [piece];
+        var key = forms.filter(function (form) { return synonyms[form]; })[0];
         if (synonyms[key]) {
           size = n;
           synonyms[key].forEach(function (word) { if (found.indexOf(word) < 0) { found.push(word); } });
@@ -178,7 +179,7 @@
         }
       });
       if ("days" in meant && !way.than) {
-        factor *= near(meant.days, known[3]) ? AGREE : UNKNOWN;
+        factor *= !meant.than && near(meant.days, known[3]) ? AGREE : UNKNOWN;
       } else if ("days" in meant) {
         var days = meant.days * (meant.than === "more" ? 1.05 : meant.than === "less" ? 0.95 : 1);
         factor *= (way.than === "less" ? days <= way.days : days > way.days) ? AGREE : CONTRADICT;
@@ -191,7 +192,8 @@
 
   /* Whether an amount of time is near the bound a question page's answers fall either side of
      (签收第六天, 刚好第七天: is it still within 7 days?): that page tells the reader which side
-     they are on, and how the days are counted. */
+     they are on, and how the days are counted. Only for a bare amount: a reader who says
+     "more than" or "within" knows their side. */
   function near(days, bound) {
     return bound !== null && bound !== undefined && Math.abs(days - bound) <= NEAR * bound;
   }
