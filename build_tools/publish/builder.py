@@ -8,6 +8,8 @@ next (docs/decisions/013).
 
 from __future__ import annotations
 
+import calendar
+import datetime
 import os
 import shutil
 import subprocess
@@ -68,7 +70,7 @@ def build_site(out: Path, site_url: str, builder: str = "mkdocs",
             for lang in languages:  # the default language first: its build empties the root
                 config = stage(derived, lang, languages, site_url, Path(sources) / lang,
                                site / language_prefix(lang))
-                run_builder(builder, config, lang)
+                run_builder(builder, config, lang, content_date(derived))
         _fail_if_any(f"{builder} built no page for these published URLs:",
                      [url for url in read_promise(tree_dir).promised
                       if language_of_url(url) in languages and not _is_built(site, url)])
@@ -131,11 +133,21 @@ def stage(derived: Derived, lang: str, languages: list[str], site_url: str, sour
     return path
 
 
-def run_builder(builder: str, config: Path, lang: str) -> None:
+def content_date(derived: Derived) -> datetime.date:
+    """When the content was last reviewed: the date the builder stamps on the site."""
+    return max((d for node in derived.tree.nodes.values() if (d := node.reviewed)),
+               default=datetime.date(2000, 1, 1))
+
+
+def run_builder(builder: str, config: Path, lang: str, date: datetime.date) -> None:
     """`<builder> build --strict` on one language's configuration. Its warnings and errors are
-    shown only when it fails (a strict build that succeeds has none)."""
+    shown only when it fails (a strict build that succeeds has none). The builder's clock is set
+    to `date` (SOURCE_DATE_EPOCH, unless the caller set it): it stamps the build date into
+    sitemap.xml.gz, so a build that crossed midnight differed from one a minute earlier."""
+    epoch = {"SOURCE_DATE_EPOCH": str(calendar.timegm(date.timetuple()))}
     result = subprocess.run([sys.executable, "-m", builder, "build", "--strict", "-f", str(config)],
-                            capture_output=True, text=True, env={**os.environ, **QUIET_BANNERS})
+                            capture_output=True, text=True,
+                            env={**epoch, **os.environ, **QUIET_BANNERS})
     if result.returncode != 0:
         said = [line for line in (result.stdout + result.stderr).splitlines()
                 if line.strip() and not line.startswith("INFO")]

@@ -3,6 +3,7 @@ either builder, searchable in Chinese, atomic on failure."""
 
 from __future__ import annotations
 
+import datetime
 import json
 import os
 import re
@@ -17,7 +18,7 @@ from build_tools.derive.paths import SEARCH_INDEX, url_of
 from build_tools.publish.promise import read_promise
 from build_tools.settings import TREE_DIR
 from build_tools.tree.read import load_tree
-from tests.conftest import ROOT, BuiltSite, copy_project, differing_files, site_build
+from tests.conftest import ROOT, TODAY, BuiltSite, copy_project, differing_files, site_build
 from tests.synthetic import synthetic_project
 
 pytestmark = pytest.mark.slow
@@ -82,6 +83,16 @@ def test_two_builds_are_byte_identical(site: BuiltSite, tmp_path: Path) -> None:
     again = tmp_path / "again"
     assert site_build(ROOT, again, site.url).returncode == 0
     assert differing_files(site.folder, again) == []
+
+
+def test_the_site_is_stamped_with_its_content_date_not_the_build_date(site: BuiltSite) -> None:
+    """The builder stamps sitemap.xml.gz with a date: the latest `reviewed`, so that two builds of
+    the same tree are the same bytes on any day (two builds either side of midnight differed)."""
+    latest = max(node.reviewed for node in load_tree(TREE_DIR, today=TODAY).nodes.values()
+                 if node.reviewed)
+    for lang in ("", "en/"):
+        stamp = int.from_bytes((site.folder / lang / "sitemap.xml.gz").read_bytes()[4:8], "little")
+        assert datetime.datetime.fromtimestamp(stamp, datetime.timezone.utc).date() == latest
 
 
 def test_properdocs_builds_the_same_site_as_mkdocs(site: BuiltSite, tmp_path: Path) -> None:
