@@ -66,11 +66,12 @@ def build_site(out: Path, site_url: str, builder: str = "mkdocs",
     folder = AtomicFolder(out)
     site = folder.begin()
     try:
+        date = content_date(derived)
         with tempfile.TemporaryDirectory(prefix="help-centre-sources-") as sources:
             for lang in languages:  # the default language first: its build empties the root
                 config = stage(derived, lang, languages, site_url, Path(sources) / lang,
                                site / language_prefix(lang))
-                run_builder(builder, config, lang, content_date(derived))
+                run_builder(builder, config, lang, date)
         _fail_if_any(f"{builder} built no page for these published URLs:",
                      [url for url in read_promise(tree_dir).promised
                       if language_of_url(url) in languages and not _is_built(site, url)])

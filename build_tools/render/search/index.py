@@ -30,7 +30,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 
 from build_tools.derive.derive import Derived
 from build_tools.render.text import lead, plain
@@ -99,7 +99,7 @@ def documents(derived: Derived, lang: str) -> list[SearchDoc]:
         fields.append(("body", " ; ".join(body)))
         sources = [derived.tree.sources[r.id].title[lang] for r in getattr(node, "sources", ())]
         fields.append(("sources", " ; ".join(sources)))
-        reader = lambda text: read(text, lang)  # noqa: E731
+        reader = partial(read, lang=lang)
         ways, timing = page_meanings(derived, node.id, lang, reader)
         docs.append(SearchDoc(url_of(derived.path(node.id)), plain(node.title[lang]),
                               sentences([lead(node)[lang]] + body, lang),

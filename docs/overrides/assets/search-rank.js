@@ -105,7 +105,7 @@
         var piece = units.slice(i, i + n).join(glue);
         var forms = lang === "en" ? [piece, piece.replace(/s$/, ""), piece.replace(/es$/, "")] : [piece];
         var key = forms.filter(function (form) { return synonyms[form]; })[0];
-        if (synonyms[key]) {
+        if (key) {
           size = n;
           synonyms[key].forEach(function (word) { if (found.indexOf(word) < 0) { found.push(word); } });
         }
@@ -195,7 +195,7 @@
      they are on, and how the days are counted. Only for a bare amount: a reader who says
      "more than" or "within" knows their side. */
   function near(days, bound) {
-    return bound !== null && bound !== undefined && Math.abs(days - bound) <= NEAR * bound;
+    return bound != null && Math.abs(days - bound) <= NEAR * bound;
   }
 
   /* Pages best first, those that score at least RELEVANT of the first: the sum over shared
