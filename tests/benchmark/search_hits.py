@@ -105,6 +105,11 @@ def hit_rates(browser: Browser, url: str, path: Path, title: str, misses: bool =
         for lang in (*LANGUAGES, None):
             r = rates(fresh, lang)
             print(f"  {lang or 'total':5}  {r.count:3} queries   hit@1 {r.at_1:6.1%}   hit@3 {r.at_3:6.1%}")
+    if any(o.query.also for o in outcomes):
+        print(f"  counting the pages the writer said answer as well ({sum(bool(o.query.also) for o in outcomes)} queries name one):")
+        for lang in (*LANGUAGES, None):
+            r = rates(outcomes, lang, also=True)
+            print(f"  {lang or 'total':5}  {r.count:3} queries   hit@1 {r.at_1:6.1%}   hit@3 {r.at_3:6.1%}")
     not_first = [o for o in outcomes if not o.hit(1)]
     if not misses:
         print(f"  not first: {len(not_first)} (held out: --blind-misses lists them)")
