@@ -2,7 +2,7 @@
 search box, each phrasing finds its page first. One or more per mechanism and language
 (build_tools/render/search/meaning.py): negation, the order's state, time questions, amounts
 of time against the seven days, what happened to the goods, what a status means, a merchant
-who has not acted; and the shoppers' words for what the pages say otherwise (lexicon.py's
+who has not acted, what was only promised or claimed, the words that only say how one asks; and the shoppers' words for what the pages say otherwise (lexicon.py's
 synonyms). None of these phrasings is in a
 query set (tests/search/test_queries.py checks), so none was tuned for."""
 
@@ -71,6 +71,13 @@ PHRASINGS = [
     # Near the seven days, the question that decides which side of them the reader is on.
     ("near the bound", "zh", "签收第六天了 是不是还在七天期限内", "within-seven-days"),
     ("near the bound", "en", "day 6 after signing, am i still in the seven days", "within-seven-days"),
+    # What someone promised or claimed is not what happened: 说是…摔坏 is not a faulty item,
+    # "promised to ship" is not shipped.
+    ("claim", "zh", "卖家说是我自己摔坏的 不给退", "merchant-refuses"),
+    ("claim", "en", "the shop promised to ship it yesterday and still nothing", "seller-not-shipping"),
+    # The words that only say how one asks (怎么, 能不能) do not find pages that ask the same way.
+    ("asking", "zh", "特殊订单该怎么退", "special-orders"),
+    ("asking", "zh", "找卖家怎么开口要退款", "talk-to-merchant"),
 ]
 
 

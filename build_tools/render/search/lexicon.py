@@ -25,7 +25,7 @@ ZH_CONCEPTS: dict[str, tuple[str, ...]] = {
                  "交易完成", "订单完成", "快递到了", "货到了", "交易成功", "收件", "取件", "拆开",
                  "代签", "被签收", "被人签", "别人签"),
     "receive-": ("拒收", "拒签", "丢了", "丢件", "丢失", "弄丢", "不见了", "没送到"),
-    "ship-": ("没发", "未发", "不发", "还没发", "还未发", "尚未发", "没动静"),
+    "ship-": ("没发", "未发", "不发", "没动静"),
     # Known words that say nothing of the order, so that a shorter word inside them is not read:
     # 没发现 is "did not notice", 订单不见了 is about the list, 收件人 is a name.
     "": ("没发现", "未发现", "订单不见了", "收件人", "收件地址"),
@@ -34,8 +34,8 @@ ZH_CONCEPTS: dict[str, tuple[str, ...]] = {
     "refuse+": ("拒绝", "拒了", "驳回", "不同意", "不给退", "不让退", "不给退款"),
     # A merchant who has not acted has not refused: the reader is still waiting.
     "refuse-": ("不处理", "没处理", "未处理", "不理", "没人理", "没人处理", "不回复", "没回复",
-                "不回消息", "拖着", "一直拖", "等商家", "等卖家", "等店家", "商家没反应", "商家不回",
-                "还没处理", "还没回复", "还没理"),
+                "不回消息", "拖着", "一直拖", "等商家", "商家没反应", "商家不回",
+                "没理"),
     "faulty+": ("质量", "问题", "坏", "破", "碎", "裂", "损", "瑕疵", "不符", "不对板", "不一样", "不一致",
                 "发错", "错发", "少件", "漏发", "缺件", "次品", "故障", "用不了", "不能用", "变质", "差太多",
                 "差很多", "差别", "洞", "开胶", "开线", "脱线", "掉色", "褪色", "起球", "有洞", "破洞", "漏水",
@@ -166,6 +166,9 @@ EN_SYNONYMS: dict[str, tuple[str, ...]] = {
     "where it went": ("where did my refund go", "where did the money go"),
     "progress": ("status of my", "update on", "how far along", "where is my request"),
 }
+# The site's words for who or what, whose synonyms also stand in the words above: 商家没反应 is
+# also 卖家没反应 (lexicon.vocabulary), so a list names the merchant once.
+SAID_OTHERWISE = {"zh": ("商家", "物流"), "en": ("merchant", "logistics")}
 # Words that say the next concept has not happened (yet): 没发货, 催发货, before it ships.
 NEGATORS = {
     "zh": ("没", "没有", "未", "还没", "还未", "尚未", "不", "别", "从没", "从未", "催", "等着"),
@@ -173,6 +176,13 @@ NEGATORS = {
            "didn", "doesn", "isn", "wasn", "won", "cannot", "didnt", "hasnt", "havent", "dont",
            "before", "until", "waiting for"),
 }
+# Words that say the rest of their clause is what someone promised or claimed, not what
+# happened: 说好48小时发货 (it has not shipped), 说是我自己弄坏的, "said it would ship".
+CLAIMS = {"zh": ("说好", "说好的", "承诺", "答应", "保证", "说是", "号称", "本来说"),
+          "en": ("promised", "promise", "supposed to", "said it would", "says it will",
+                 "claimed", "claims", "claim")}
+# How far a claim reaches in English, which has no clause marks left: words after it.
+CLAIM_REACH = 6
 # Words that say the concept just before them has not happened yet: 发货前, 付款之前.
 BEFORE = {"zh": ("前", "之前", "以前"), "en": ()}
 # Concepts that only widen a query's words (退钱 also looks for 退款) and weigh no page: nearly
@@ -185,6 +195,11 @@ ASKS = {
     "en": ("how long", "how soon", "how fast", "how many days", "when", "time", "timing",
            "take to", "counted from"),
 }
+# Chinese words that only say how one asks, left out of a query's terms as English stop words
+# are (search-rank.js): 特殊订单怎么退 is about 特殊订单 and 退, not the pages whose keywords say 怎么退.
+ASKING = {"zh": ("怎么", "如何", "什么", "为什么", "能不能", "可不可以", "可以", "能否", "吗", "呢",
+                 "吧", "是不是", "请问"),
+          "en": ()}
 # Words that ask what a status means (待发货是什么意思, what does shipped mean): a status's question
 # page says what the status is and where to go from it.
 EXPLAINS = {"zh": ("什么意思", "啥意思", "什么状态", "啥状态"), "en": ("mean", "means", "meaning")}
@@ -226,20 +241,41 @@ NEGATION_REACH = {"zh": 2, "en": 3}
 def vocabulary(lang: str) -> dict:
     """The lexicon of one language as the index ships it to the browser."""
     concepts = ZH_CONCEPTS if lang == "zh" else EN_CONCEPTS
-    words: dict[str, str] = {}
-    for facts, entries in concepts.items():
-        for word in entries:
-            words[word] = facts
+    words: dict[str, str] = {word: facts for facts, entries in concepts.items() for word in entries}
+    for word, facts in list(words.items()):
+        for variant in _said_otherwise(word, lang):
+            words.setdefault(variant, facts)
     # Each concept's first word: what a query that means it also looks for (寄出来 looks for 发货).
     names = {facts[:-1]: entries[0] for facts, entries in concepts.items()
              if " " not in facts and facts.endswith("+")}
     return {"words": dict(sorted(words.items())), "names": dict(sorted(names.items())),
             "topics": list(TOPICS), "negators": sorted(NEGATORS[lang]), "before": sorted(BEFORE[lang]),
+            "claims": sorted(CLAIMS[lang]), "claimReach": CLAIM_REACH,
             "asks": sorted(ASKS[lang]), "explains": sorted(EXPLAINS[lang]),
+            "asking": sorted(ASKING[lang]),
             "ago": dict(sorted(AGO[lang].items())),
             "duration": DURATION[lang], "more": sorted(MORE), "less": sorted(LESS),
             "units": UNITS, "numbers": NUMBERS, "reach": NEGATION_REACH[lang],
             "synonyms": _synonyms(lang)}
+
+
+def _said_otherwise(word: str, lang: str) -> list[str]:
+    """A word that names who or what (商家没反应, "waiting for the merchant") in the shoppers'
+    words for it (卖家没反应, "waiting for the seller"); not in a shopper's word that is itself
+    a word of meaning (物流不动 is not 不动不动)."""
+    concepts = ZH_CONCEPTS if lang == "zh" else EN_CONCEPTS
+    meaningful = {w for entries in concepts.values() for w in entries}
+    synonyms = ZH_SYNONYMS if lang == "zh" else EN_SYNONYMS
+    glue = " " if lang == "en" else ""
+    variants = []
+    for site_word in SAID_OTHERWISE[lang]:
+        units = word.split(" ") if lang == "en" else list(word)
+        size = len(site_word.split(" ")) if lang == "en" else len(site_word)
+        for at in range(len(units) - size + 1):
+            if glue.join(units[at:at + size]) == site_word and len(units) > size:
+                variants += [glue.join([*units[:at], shopper, *units[at + size:]])
+                             for shopper in synonyms[site_word] if shopper not in meaningful]
+    return variants
 
 
 def _synonyms(lang: str) -> dict[str, list[str]]:

@@ -24,9 +24,9 @@ from functools import cache
 
 from build_tools.derive.derive import Derived, Step
 from build_tools.tree.model import Answer, Node
-from build_tools.render.search.lexicon import (AGO, ASKS, BEFORE, DURATION, LESS, MORE,
-                                               NEGATION_REACH, NEGATORS, NUMBERS, TOPICS, UNITS,
-                                               vocabulary)
+from build_tools.render.search.lexicon import (AGO, ASKS, BEFORE, CLAIM_REACH, CLAIMS, DURATION,
+                                               LESS, MORE, NEGATION_REACH, NEGATORS, NUMBERS,
+                                               TOPICS, UNITS, vocabulary)
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,7 @@ class Meaning:
 
 @dataclass(frozen=True)
 class _Item:
-    kind: str  # "facts", "negator", "asks", "ago", "duration"
+    kind: str  # "facts", "negator", "before", "claim", "asks", "ago", "duration"
     start: int  # in characters (zh) or words (en)
     end: int
     value: object = None
@@ -59,6 +59,7 @@ def meaning(normalized: str, lang: str) -> Meaning:
     days, than, asks = None, "", False
     negated_at: int | None = None  # where the last negator ended, until a word uses it
     last: tuple[_Item, bool] | None = None  # the last concept word, and whether it was negated
+    claimed_until = -1  # where the words someone promised or claimed end (说好…发货)
 
     def say(item: _Item, flip: bool) -> None:
         for fact in str(item.value).split():
@@ -72,7 +73,11 @@ def meaning(normalized: str, lang: str) -> Meaning:
                 facts[concept] = happened
 
     for item in items:
-        if item.kind == "negator":
+        if item.start < claimed_until and item.kind != "asks":
+            continue
+        if item.kind == "claim":
+            claimed_until = _clause_end(normalized, lang, item.end)
+        elif item.kind == "negator":
             negated_at = item.end
         elif item.kind == "facts":
             flip = negated_at is not None and _within_reach(normalized, lang, negated_at, item.start)
@@ -90,6 +95,15 @@ def meaning(normalized: str, lang: str) -> Meaning:
         elif days is None:  # the first amount of time named counts
             days, than = item.value  # type: ignore[misc]
     return Meaning(facts, days, than, asks)
+
+
+def _clause_end(normalized: str, lang: str, start: int) -> int:
+    """Where the clause that goes on at `start` ends: the next space in Chinese, CLAIM_REACH
+    words on in English."""
+    if lang == "en":
+        return start + CLAIM_REACH
+    end = normalized.find(" ", start)
+    return len(normalized) if end < 0 else end
 
 
 def _within_reach(normalized: str, lang: str, negator_end: int, word_start: int) -> bool:
@@ -124,9 +138,17 @@ def _items(normalized: str, lang: str) -> list[_Item]:
             k += size or 1
         return found
     i = 0
+    def longest(at: int) -> str:
+        return next((normalized[at:at + n] for n in range(min(len(normalized) - at, 6), 0, -1)
+                     if normalized[at:at + n] in words), "")
+
     while i < len(normalized):
-        word = next((normalized[i:i + n] for n in range(min(len(normalized) - i, 6), 0, -1)
-                     if normalized[i:i + n] in words), "")
+        word = longest(i)
+        if word and words[word][0] == "negator":
+            # 还没 then 没动静: a word that holds its own negator and goes on past this one is read
+            # whole, so that no list needs 还没动静 beside 没动静.
+            i, word = next(((j, inner) for j in range(i + 1, i + len(word))
+                            if j + len(inner := longest(j)) > i + len(word)), (i, word))
         m = duration.match(normalized, i)
         if m and m.end() - i >= len(word):
             found.append(_Item("duration", i, m.end(), _amount(m, lang)))
@@ -167,6 +189,7 @@ def _words(lang: str) -> dict[str, tuple[str, object]]:
     known: dict[str, tuple[str, object]] = {w: ("facts", f) for w, f in vocabulary(lang)["words"].items()}
     known.update({w: ("negator", None) for w in NEGATORS[lang]})
     known.update({w: ("before", None) for w in BEFORE[lang]})
+    known.update({w: ("claim", None) for w in CLAIMS[lang]})
     known.update({w: ("asks", None) for w in ASKS[lang]})
     known.update({w: ("ago", (float(d), "")) for w, d in AGO[lang].items()})
     return known

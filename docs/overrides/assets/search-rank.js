@@ -17,7 +17,8 @@
      page whose way agrees is worth AGREE times as much, one whose way does not say UNKNOWN
      times (a question page above the answer is less precise than the answer), one that
      contradicts it CONTRADICT times; a time question multiplies the pages that answer when by
-     TIMING, and its own words count ASKED of their weight; a question about what a status means
+     TIMING, and its own words (and the words that only say how one asks) count ASKED of their
+     weight; a question about what a status means
      multiplies the question pages by EXPLAINS; an amount of time within NEAR of the bound a
      question page's answers fall either side of agrees with that page. A page is shown while it
      scores at least RELEVANT of the first page's score. A shopper's word that the pages say otherwise
@@ -56,18 +57,20 @@
   }
 
   /* The query read: its meaning, and its terms as [term, weight] pairs. The words that ask
-     when (多久, how long) are left out of the terms: they say what kind of answer is wanted,
-     not what it is about ("days" would find the seven-day pages for any time question). */
+     when (多久, how long) or only how (怎么, 吗) count ASKED of their weight: they say what kind
+     of answer is wanted, not what it is about ("days" would find the seven-day pages for any
+     time question). */
   function understand(index, query) {
     var text = index.text, reading = index.reading;
     var normalized = text.normalize(query, reading).join(" ");
     var meant = text.meaning(normalized, reading);
+    var asking = meant.asked.concat(spansOf(normalized, index.data.vocabulary.asking));
     var subject = {};
-    text.terms(withoutAsked(normalized, meant.asked, reading.lang), reading)
+    text.terms(withoutAsked(normalized, asking, reading.lang), reading)
       .forEach(function (t) { subject[t[0]] = true; });
-    var wanted = weighted(index, text.terms(normalized, reading)).map(function (t) {
-      return subject[t[0]] || !meant.asked.length ? t : [t[0], t[1] * ASKED];
-    });
+    var wanted = weighted(index, text.terms(normalized, reading).map(function (t) {
+      return subject[t[0]] ? t : [t[0], t[1], ASKED];
+    }));
     var also = Object.keys(meant.facts).map(function (concept) {
       return [index.data.vocabulary.names[concept], EXPAND];
     });
@@ -115,6 +118,20 @@
     return found;
   }
 
+  /* Where the words that only say how one asks stand (怎么, 能不能, 吗; Chinese only): like
+     English stop words they say nothing of the order, and their pairs (么退) would find the
+     pages whose keywords happen to ask the same way. They count ASKED of their weight. */
+  function spansOf(normalized, words) {
+    var spans = [];
+    words.forEach(function (word) {
+      for (var at = normalized.indexOf(word); at >= 0; at = normalized.indexOf(word, at + 1)) {
+        spans.push([at, at + word.length]);
+      }
+    });
+    return spans;
+  }
+
+  /* The text without the words at `asked` (spans of characters, or of words in English). */
   function withoutAsked(normalized, asked, lang) {
     if (!asked.length) { return normalized; }
     if (lang === "en") {
@@ -127,23 +144,28 @@
     return chars.join("");
   }
 
+  /* Index terms and their weights for [term, kind, factor] (factor 1 when left out): a pair
+     also finds the pairs that sound alike, an English word its stem or, while typed, the
+     words it begins. */
   function weighted(index, terms) {
     var w = index.data.weights;
     var found = [];
     terms.forEach(function (t, k) {
       var term = t[0], kind = t[1];
+      var factor = t.length > 2 ? t[2] : 1;
+      function add(name, weight) { found.push([name, weight * factor]); }
       if (kind === "word") {
-        found.push([term, w.word]);
+        add(term, w.word);
       } else if (kind === "single") {
-        found.push([term, w.single]);
+        add(term, w.single);
       } else if (kind === "pair") {
-        found.push([term, w.pair]);
+        add(term, w.pair);
         var chars = Array.from(term);
         /* A pair the pages use is what the reader meant, not a typo: 视频 must not find 食品. */
         if (index.data.terms[term]) { return; }
         var key = (index.soundOf[chars[0]] || chars[0]) + " " + (index.soundOf[chars[1]] || chars[1]);
         (index.pairsBySound[key] || []).forEach(function (alike) {
-          if (alike !== term) { found.push([alike, w.sound]); }
+          if (alike !== term) { add(alike, w.sound); }
         });
       } else if (kind === "latin") {
         var stemmed = terms[k + 1] && terms[k + 1][1] === "stem" ? [terms[k + 1][0]] : [];
@@ -151,7 +173,7 @@
         var prefixed = exact.length ? exact : index.latin.filter(function (x) {
           return x.indexOf(term) === 0;
         }).slice(0, 8);
-        prefixed.forEach(function (x) { found.push([x, w.word]); });
+        prefixed.forEach(function (x) { add(x, w.word); });
       }
     });
     return found;

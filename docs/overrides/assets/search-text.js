@@ -25,6 +25,7 @@
     Object.keys(vocabulary.words).forEach(function (w) { known[w] = ["facts", vocabulary.words[w]]; });
     vocabulary.negators.forEach(function (w) { known[w] = ["negator", null]; });
     vocabulary.before.forEach(function (w) { known[w] = ["before", null]; });
+    vocabulary.claims.forEach(function (w) { known[w] = ["claim", null]; });
     vocabulary.asks.forEach(function (w) { known[w] = ["asks", null]; });
     Object.keys(vocabulary.ago).forEach(function (w) { known[w] = ["ago", [vocabulary.ago[w], ""]]; });
     return { lang: data.folding ? "zh" : "en", folding: folding, stop: new Set(data.stop),
@@ -132,6 +133,7 @@
     var found = { facts: facts, asks: false, asked: [] };
     var negatedAt = null;
     var last = null;  /* the last concept word, and whether it was negated */
+    var claimedUntil = -1;  /* where the words someone promised or claimed end (说好…发货) */
     function say(item, flip) {
       item.value.split(" ").filter(Boolean).forEach(function (fact) {
         var concept = fact.slice(0, -1);
@@ -146,7 +148,10 @@
       });
     }
     items(normalized, m).forEach(function (item) {
-      if (item.kind === "negator") {
+      if (item.start < claimedUntil && item.kind !== "asks") { return; }
+      if (item.kind === "claim") {
+        claimedUntil = clauseEnd(normalized, m, item.end);
+      } else if (item.kind === "negator") {
         negatedAt = item.end;
       } else if (item.kind === "facts") {
         var flip = negatedAt !== null && withinReach(normalized, m, negatedAt, item.start);
@@ -170,6 +175,12 @@
       }
     });
     return found;
+  }
+
+  function clauseEnd(normalized, m, start) {
+    if (m.lang === "en") { return start + m.vocabulary.claimReach; }
+    var end = normalized.indexOf(" ", start);
+    return end < 0 ? normalized.length : end;
   }
 
   function withinReach(normalized, m, negatorEnd, wordStart) {
@@ -204,12 +215,22 @@
       }
       return found;
     }
+    function longest(at) {
+      for (var len = Math.min(normalized.length - at, 6); len > 0; len--) {
+        if (Object.prototype.hasOwnProperty.call(m.known, normalized.slice(at, at + len))) {
+          return normalized.slice(at, at + len);
+        }
+      }
+      return "";
+    }
     for (var i = 0; i < normalized.length;) {
-      var word = "";
-      for (var len = Math.min(normalized.length - i, 6); len > 0; len--) {
-        if (Object.prototype.hasOwnProperty.call(m.known, normalized.slice(i, i + len))) {
-          word = normalized.slice(i, i + len);
-          break;
+      var word = longest(i);
+      if (word && m.known[word][0] === "negator") {
+        /* 还没 then 没动静: a word that holds its own negator and goes on past this one is read
+           whole (meaning.py's _items). */
+        for (var j = i + 1; j < i + word.length; j++) {
+          var inner = longest(j);
+          if (j + inner.length > i + word.length) { i = j; word = inner; break; }
         }
       }
       var amount = duration(normalized, i, m);
