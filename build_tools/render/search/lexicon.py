@@ -56,14 +56,20 @@ EN_CONCEPTS: dict[str, tuple[str, ...]] = {
     # "just one" is only one, not "just now".
     "": ("send back", "send it back", "sent back", "sent it back", "send them back",
          "sent the goods back", "send the goods back", "sent the item back", "send the item back",
-         "just one", "just the one"),
+         "just one", "just the one",
+         # who pays for shipping is a cost, a re-send an after-sale type, pay later a way to
+         # pay, a fake refund agent a scam: none says what happened to the order.
+         "return shipping", "pays the shipping", "paying the shipping", "pay the shipping",
+         "pay for shipping", "pay for the shipping", "re send", "resend", "pay later",
+         "pay monthly", "pay in installments", "fake refund", "fake customer service"),
     "ship-": ("unshipped",),
     "ship+ receive-": ("in transit", "on the way", "on its way", "out for delivery",
                        "extend receipt", "stuck", "no update", "not moving", "hasn t moved"),
     "receive+": ("receive", "received", "receiving", "receipt", "arrive", "arrived", "arrives",
                  "delivered", "got it", "completed", "complete", "confirmed receipt", "finished",
                  "signed for", "it came", "picked up", "opened it", "unboxed"),
-    "receive-": ("undelivered", "didn t get it", "did not get it", "never got it",
+    "receive-": ("undelivered", "didn t get it", "did not get it", "never got it", "never got",
+                 "do not have it", "don t have it",
                  "refuse the parcel", "refused the parcel", "refuse parcel", "refuse it", "refuse delivery", "refused delivery", "lost", "never came",
                  "never showed up", "reject the delivery", "rejected the delivery",
                  "reject the parcel", "reject the package", "missing parcel", "missing package"),
@@ -72,7 +78,7 @@ EN_CONCEPTS: dict[str, tuple[str, ...]] = {
                 "denied"),
     "refuse-": ("ignores", "ignored", "ignoring", "no response", "not responding", "no reply",
                 "hasn t replied", "waiting for the merchant", "dragging"),
-    "faulty+": ("faulty", "broken", "damaged", "defective", "cracked", "crack", "scratched",
+    "faulty+": ("faulty", "broken", "unsafe", "fails food safety", "damaged", "defective", "cracked", "crack", "scratched",
                 "torn", "wrong", "not as described", "scratch", "scratches", "leaking", "leaks",
                 "stained", "moldy", "mouldy", "faded", "peeling", "ripped", "dead on arrival", "not working", "doesn t work",
                 "does not work", "stopped working", "problem", "fault", "quality", "different from",
@@ -86,7 +92,12 @@ EN_CONCEPTS: dict[str, tuple[str, ...]] = {
                   "don t like", "do not like", "dont like", "not happy with", "ordered twice",
                   "bought twice", "duplicate", "impulse", "don t want it", "dont want"),
     "refund+": ("refund", "refunds", "refunded", "money back", "reimburse", "reimbursed",
-                "paid back", "money returned"),
+                "paid back", "money returned", "money arrived", "money has arrived",
+                "money came"),
+    # Money that has not arrived is a refund, not a parcel.
+    "refund-": ("money has not arrived", "money hasn t arrived", "money not arrived",
+                "money didn t arrive", "money never arrived", "money has not come",
+                "money hasn t come", "money not there", "money isn t there"),
 }
 # The words shoppers use for what the pages call otherwise: a query that says 卖家 also looks for
 # 商家, at SYNONYM of its weight (docs/overrides/assets/search-rank.js). Each group is the site's
@@ -238,10 +249,18 @@ NUMBERS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
 NEGATION_REACH = {"zh": 2, "en": 3}
 
 
+# The app's Chinese labels, which the English pages quote and an English reader may paste
+# (待收货): read in English as in Chinese.
+APP_LABELS = ("待付款", "待发货", "待收货", "已发货", "已完成", "已取消", "确认收货", "延长收货", "拒收")
+
+
 def vocabulary(lang: str) -> dict:
     """The lexicon of one language as the index ships it to the browser."""
     concepts = ZH_CONCEPTS if lang == "zh" else EN_CONCEPTS
     words: dict[str, str] = {word: facts for facts, entries in concepts.items() for word in entries}
+    if lang == "en":
+        chinese = {word: facts for facts, entries in ZH_CONCEPTS.items() for word in entries}
+        words.update({label: chinese[label] for label in APP_LABELS})
     for word, facts in list(words.items()):
         for variant in _said_otherwise(word, lang):
             words.setdefault(variant, facts)
