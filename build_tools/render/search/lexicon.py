@@ -25,7 +25,7 @@ ZH_CONCEPTS: dict[str, tuple[str, ...]] = {
                  "交易完成", "订单完成", "快递到了", "货到了", "交易成功", "收件", "取件", "拆开",
                  "代签", "被签收", "被人签", "别人签"),
     "receive-": ("拒收", "拒签", "丢了", "丢件", "丢失", "弄丢", "不见了", "没送到"),
-    "ship-": ("没发", "未发", "不发", "没动静"),
+    "ship-": ("没发", "未发", "不发", "没动静", "延迟发", "推迟发", "晚发"),
     # Known words that say nothing of the order, so that a shorter word inside them is not read:
     # 没发现 is "did not notice", 订单不见了 is about the list, 收件人 is a name.
     "": ("没发现", "未发现", "订单不见了", "收件人", "收件地址"),
@@ -62,7 +62,8 @@ EN_CONCEPTS: dict[str, tuple[str, ...]] = {
          "return shipping", "pays the shipping", "paying the shipping", "pay the shipping",
          "pay for shipping", "pay for the shipping", "re send", "resend", "pay later",
          "pay monthly", "pay in installments", "fake refund", "fake customer service"),
-    "ship-": ("unshipped",),
+    "ship-": ("unshipped", "delaying shipping", "delayed shipping", "delays shipping",
+              "late dispatch", "late shipment", "late shipping"),
     "ship+ receive-": ("in transit", "on the way", "on its way", "out for delivery",
                        "extend receipt", "stuck", "no update", "not moving", "hasn t moved"),
     "receive+": ("receive", "received", "receiving", "receipt", "arrive", "arrived", "arrives",
