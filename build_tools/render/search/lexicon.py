@@ -24,7 +24,7 @@ ZH_CONCEPTS: dict[str, tuple[str, ...]] = {
     "receive+": ("收到", "收货", "签收", "到货", "送到", "送达", "到手", "拿到", "确认收货", "已完成",
                  "交易完成", "订单完成", "快递到了", "货到了", "交易成功", "收件", "取件", "拆开",
                  "代签", "被签收", "被人签", "别人签"),
-    "receive-": ("拒收", "拒签", "丢了", "丢件", "丢失", "弄丢", "不见了", "没送到"),
+    "receive-": ("拒收", "拒签", "不签", "拒绝签收", "丢了", "丢件", "丢失", "弄丢", "不见了", "没送到"),
     "ship-": ("没发", "未发", "不发", "没动静", "延迟发", "推迟发", "晚发"),
     # Known words that say nothing of the order, so that a shorter word inside them is not read:
     # 没发现 is "did not notice", 订单不见了 is about the list, 收件人 is a name.
@@ -33,9 +33,9 @@ ZH_CONCEPTS: dict[str, tuple[str, ...]] = {
                 "订单取消"),
     "refuse+": ("拒绝", "拒了", "驳回", "不同意", "不给退", "不让退", "不给退款"),
     # A merchant who has not acted has not refused: the reader is still waiting.
-    "refuse-": ("不处理", "没处理", "未处理", "不理", "没人理", "没人处理", "不回复", "没回复",
-                "不回消息", "拖着", "一直拖", "等商家", "商家没反应", "商家不回",
-                "没理"),
+    "refuse-": ("不处理", "没处理", "未处理", "不理", "没理", "没人理", "没人处理", "不回复", "没回复",
+                "不回消息", "拖着", "一直拖", "等商家", "商家没反应", "商家不回", "不搭理", "没搭理",
+                "不理睬", "已读不回", "不回应", "没回应", "不答复", "没答复"),
     "faulty+": ("质量", "问题", "坏", "破", "碎", "裂", "损", "瑕疵", "不符", "不对板", "不一样", "不一致",
                 "发错", "错发", "少件", "漏发", "缺件", "次品", "故障", "用不了", "不能用", "变质", "差太多",
                 "差很多", "差别", "洞", "开胶", "开线", "脱线", "掉色", "褪色", "起球", "有洞", "破洞", "漏水",
@@ -78,7 +78,9 @@ EN_CONCEPTS: dict[str, tuple[str, ...]] = {
     "refuse+": ("refuse", "refused", "refuses", "reject", "rejected", "rejects", "declined",
                 "denied"),
     "refuse-": ("ignores", "ignored", "ignoring", "no response", "not responding", "no reply",
-                "hasn t replied", "waiting for the merchant", "dragging"),
+                "hasn t replied", "waiting for the merchant", "dragging", "no answer",
+                "hasn t answered", "hasn t responded", "didn t reply", "didn t respond",
+                "never replied", "never responded", "haven t heard back", "not replied"),
     "faulty+": ("faulty", "broken", "unsafe", "fails food safety", "damaged", "defective", "cracked", "crack", "scratched",
                 "torn", "wrong", "not as described", "scratch", "scratches", "leaking", "leaks",
                 "stained", "moldy", "mouldy", "faded", "peeling", "ripped", "dead on arrival", "not working", "doesn t work",
