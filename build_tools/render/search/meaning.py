@@ -26,7 +26,7 @@ from build_tools.derive.derive import Derived, Step
 from build_tools.tree.model import Answer, Node
 from build_tools.render.search.lexicon import (AGO, ASKS, BEFORE, CLAIM_REACH, CLAIMS, DURATION,
                                                LESS, MORE, NEGATION_REACH, NEGATORS, NUMBERS,
-                                               TOPICS, UNITS, vocabulary)
+                                               PROMISES, TOPICS, TURNS, UNITS, vocabulary)
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,7 @@ class Meaning:
 
 @dataclass(frozen=True)
 class _Item:
-    kind: str  # "facts", "negator", "before", "claim", "asks", "ago", "duration"
+    kind: str  # "facts", "negator", "before", "promise", "claim", "turn", "asks", "ago", "duration"
     start: int  # in characters (zh) or words (en)
     end: int
     value: object = None
@@ -60,6 +60,7 @@ def meaning(normalized: str, lang: str) -> Meaning:
     negated_at: int | None = None  # where the last negator ended, until a word uses it
     last: tuple[_Item, bool] | None = None  # the last concept word, and whether it was negated
     claimed_until = -1  # where the words someone promised or claimed end (说好…发货)
+    promised = False  # whether those words were a promise: what it names did not happen
 
     def say(item: _Item, flip: bool) -> None:
         for fact in str(item.value).split():
@@ -73,10 +74,14 @@ def meaning(normalized: str, lang: str) -> Meaning:
                 facts[concept] = happened
 
     for item in items:
-        if item.start < claimed_until and item.kind != "asks":
-            continue
-        if item.kind == "claim":
+        if item.kind == "turn":  # 说是正品结果是高仿: what follows is what happened
+            claimed_until = -1
+        elif item.start < claimed_until and item.kind != "asks":
+            if promised and item.kind == "facts":
+                say(item, True)
+        elif item.kind in ("promise", "claim"):
             claimed_until = _clause_end(normalized, lang, item.end)
+            promised = item.kind == "promise"
         elif item.kind == "negator":
             negated_at = item.end
         elif item.kind == "facts":
@@ -189,7 +194,9 @@ def _words(lang: str) -> dict[str, tuple[str, object]]:
     known: dict[str, tuple[str, object]] = {w: ("facts", f) for w, f in vocabulary(lang)["words"].items()}
     known.update({w: ("negator", None) for w in NEGATORS[lang]})
     known.update({w: ("before", None) for w in BEFORE[lang]})
+    known.update({w: ("promise", None) for w in PROMISES[lang]})
     known.update({w: ("claim", None) for w in CLAIMS[lang]})
+    known.update({w: ("turn", None) for w in TURNS[lang]})
     known.update({w: ("asks", None) for w in ASKS[lang]})
     known.update({w: ("ago", (float(d), "")) for w, d in AGO[lang].items()})
     return known

@@ -25,7 +25,9 @@
     Object.keys(vocabulary.words).forEach(function (w) { known[w] = ["facts", vocabulary.words[w]]; });
     vocabulary.negators.forEach(function (w) { known[w] = ["negator", null]; });
     vocabulary.before.forEach(function (w) { known[w] = ["before", null]; });
+    vocabulary.promises.forEach(function (w) { known[w] = ["promise", null]; });
     vocabulary.claims.forEach(function (w) { known[w] = ["claim", null]; });
+    vocabulary.turns.forEach(function (w) { known[w] = ["turn", null]; });
     vocabulary.asks.forEach(function (w) { known[w] = ["asks", null]; });
     Object.keys(vocabulary.ago).forEach(function (w) { known[w] = ["ago", [vocabulary.ago[w], ""]]; });
     return { lang: data.folding ? "zh" : "en", folding: folding, stop: new Set(data.stop),
@@ -134,6 +136,7 @@
     var negatedAt = null;
     var last = null;  /* the last concept word, and whether it was negated */
     var claimedUntil = -1;  /* where the words someone promised or claimed end (说好…发货) */
+    var promised = false;  /* whether those words were a promise: what it names did not happen */
     function say(item, flip) {
       item.value.split(" ").filter(Boolean).forEach(function (fact) {
         var concept = fact.slice(0, -1);
@@ -148,9 +151,13 @@
       });
     }
     items(normalized, m).forEach(function (item) {
-      if (item.start < claimedUntil && item.kind !== "asks") { return; }
-      if (item.kind === "claim") {
+      if (item.kind === "turn") {  /* 说是正品结果是高仿: what follows is what happened */
+        claimedUntil = -1;
+      } else if (item.start < claimedUntil && item.kind !== "asks") {
+        if (promised && item.kind === "facts") { say(item, true); }
+      } else if (item.kind === "promise" || item.kind === "claim") {
         claimedUntil = clauseEnd(normalized, m, item.end);
+        promised = item.kind === "promise";
       } else if (item.kind === "negator") {
         negatedAt = item.end;
       } else if (item.kind === "facts") {
