@@ -83,7 +83,7 @@
         if (!wanted.some(function (w) { return w[0] === t[0]; })) { wanted.push([t[0], t[1] * entry[1]]); }
       });
     });
-    return { meaning: meant, terms: wanted,
+    return { meaning: meant, terms: wanted, general: onlyGeneral(normalized, index.data.vocabulary, reading.lang),
              explains: namesAny(normalized, index.data.vocabulary.explains, reading.lang) };
   }
 
@@ -129,6 +129,20 @@
       }
     });
     return spans;
+  }
+
+  /* Whether the query names only what is wanted done and to what (lexicon GENERAL, with the
+     words that only ask how): 怎么退款, how to cancel an order. */
+  function onlyGeneral(normalized, vocabulary, lang) {
+    var words = vocabulary.general.concat(vocabulary.asking);
+    if (lang === "en") {
+      return normalized.split(" ").every(function (w) { return words.indexOf(w) >= 0; });
+    }
+    var rest = normalized;
+    words.sort(function (a, b) { return b.length - a.length; }).forEach(function (w) {
+      rest = rest.split(w).join(" ");
+    });
+    return rest.trim() === "";
   }
 
   /* The text without the words at `asked` (spans of characters, or of words in English). */
@@ -252,6 +266,13 @@
       })
       .filter(function (pair) { return pair[1] > 0; })
       .sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
+    /* A query that names only what is wanted done (怎么退款) gets the home page first: it asks
+       the order's status, on which the answer depends. */
+    if (read.general && ranked.length) {
+      var home = docs.findIndex(function (d) { return d[0] === ""; });
+      var first = ranked[0][1];
+      ranked = [[home, first]].concat(ranked.filter(function (pair) { return pair[0] !== home; }));
+    }
     var floor = ranked.length ? ranked[0][1] * RELEVANT : 0;
     return { terms: read.terms, results: ranked.filter(function (pair) { return pair[1] >= floor; })
       .slice(0, MAX_RESULTS).map(function (pair) { return docs[pair[0]]; }) };
