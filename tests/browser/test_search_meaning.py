@@ -82,6 +82,8 @@ PHRASINGS = [
     # A query that names only what is wanted done gets the home page, which asks the status.
     ("general", "zh", "抖音上的订单要怎么退款", "order-status"),
     ("general", "en", "how do i get my money back", "order-status"),
+    ("general", "zh", "不想要了 订单要怎么退", "order-status"),  # before or after shipping?
+    ("general", "en", "changed my mind how do i return it", "order-status"),
 ]
 
 

@@ -238,14 +238,21 @@ ASKING = {"zh": ("怎么", "如何", "什么", "为什么", "能不能", "可不
                  "吧", "是不是", "请问"),
           "en": ()}
 # Words that name only what a shopper wants done and to what, not their situation: a query made
-# of nothing else (怎么退款, 订单怎么取消, how to get a refund) asks the home page's question
-# first, because what can be done depends on the order's status (search-rank.js).
+# of nothing else (怎么退款, 订单怎么取消, how to get a refund; with WANTS, 不想要了怎么退) asks the
+# home page's question first, because what can be done depends on the order's status
+# (search-rank.js).
 GENERAL = {"zh": ("抖音", "订单", "单子", "东西", "买的", "商品", "退款", "退钱", "退货", "退", "取消", "申请",
                   "流程", "操作", "办理", "怎么办", "在哪", "哪里", "我", "的", "了", "要", "想", "能", "一下",
                   "上"),
            "en": ("refund", "refunds", "return", "returns", "cancel", "cancelling", "order", "orders",
                   "douyin", "get", "process", "item", "stuff", "money", "back", "something",
-                  "bought", "an", "a", "the", "i", "my", "how", "to", "do", "can", "on")}
+                  "bought", "buy", "buying", "this", "want", "need", "app",
+                  # function words, but not where, when, why: they ask of a situation
+                  "a", "an", "the", "i", "me", "my", "it", "is", "how", "to", "do", "does", "can",
+                  "on", "in", "for", "of", "with", "and", "or", "what", "you", "your")}
+# What a shopper may want whose answer depends on the order's status, as GENERAL words are:
+# 不想要了怎么退 (cancel before shipping, or the seven-day return after it).
+WANTS = ("unwanted+",)
 # Words that ask what a status means (待发货是什么意思, what does shipped mean): a status's question
 # page says what the status is and where to go from it.
 EXPLAINS = {"zh": ("什么意思", "啥意思", "什么状态", "啥状态"), "en": ("mean", "means", "meaning")}
@@ -308,11 +315,17 @@ def vocabulary(lang: str) -> dict:
             "promises": sorted(PROMISES[lang]), "claims": sorted(CLAIMS[lang]),
             "turns": sorted(TURNS[lang]), "claimReach": CLAIM_REACH,
             "asks": sorted(ASKS[lang]), "explains": sorted(EXPLAINS[lang]),
-            "asking": sorted(ASKING[lang]), "general": sorted(GENERAL[lang], key=len, reverse=True),
+            "asking": sorted(ASKING[lang]), "general": _general(lang, words),
             "ago": dict(sorted(AGO[lang].items())),
             "duration": DURATION[lang], "more": sorted(MORE), "less": sorted(LESS),
             "units": UNITS, "numbers": NUMBERS, "reach": NEGATION_REACH[lang],
             "synonyms": _synonyms(lang)}
+
+
+def _general(lang: str, words: dict[str, str]) -> list[str]:
+    """GENERAL's words and the words of WANTS, longest first (the script blanks them in turn)."""
+    return sorted({*GENERAL[lang], *(w for w, facts in words.items() if facts in WANTS)},
+                  key=lambda w: (-len(w), w))
 
 
 def _said_otherwise(word: str, lang: str) -> list[str]:

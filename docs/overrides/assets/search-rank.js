@@ -83,7 +83,8 @@
         if (!wanted.some(function (w) { return w[0] === t[0]; })) { wanted.push([t[0], t[1] * entry[1]]); }
       });
     });
-    return { meaning: meant, terms: wanted, general: onlyGeneral(normalized, index.data.vocabulary, reading.lang),
+    return { meaning: meant, terms: wanted,
+             general: onlyGeneral(normalized, index.data.vocabulary, reading.lang),
              explains: namesAny(normalized, index.data.vocabulary.explains, reading.lang) };
   }
 
@@ -134,13 +135,12 @@
   /* Whether the query names only what is wanted done and to what (lexicon GENERAL, with the
      words that only ask how): 怎么退款, how to cancel an order. */
   function onlyGeneral(normalized, vocabulary, lang) {
-    var words = vocabulary.general.concat(vocabulary.asking);
-    if (lang === "en") {
-      return normalized.split(" ").every(function (w) { return words.indexOf(w) >= 0; });
-    }
-    var rest = normalized;
-    words.sort(function (a, b) { return b.length - a.length; }).forEach(function (w) {
-      rest = rest.split(w).join(" ");
+    var words = vocabulary.general.concat(vocabulary.asking)
+      .sort(function (a, b) { return b.length - a.length; });
+    var rest = lang === "en" ? " " + normalized + " " : normalized;
+    words.forEach(function (word) {
+      var piece = lang === "en" ? " " + word + " " : word;
+      while (rest.indexOf(piece) >= 0) { rest = rest.split(piece).join(" "); }
     });
     return rest.trim() === "";
   }
