@@ -49,6 +49,11 @@ ZH_CONCEPTS: dict[str, tuple[str, ...]] = {
     "unwanted+": ("不想要", "不要了", "不需要", "不喜欢", "不合适", "后悔", "拍错", "买错", "拍多",
                   "买多", "下错单", "不想买", "反悔", "不好看", "不满意", "用不上", "不适合", "买重",
                   "拍重", "重复购买", "冲动", "不划算"),
+    # The goods have gone back to the merchant (a return sent, not an order shipped).
+    # Said as done (已, 了, or an amount of time since: 寄回去一个星期了); 怎么寄回去 asks how to
+    # send it back, and is no return yet.
+    "return+": ("已寄回", "已经寄回", "寄回了", "寄回去了", "退回去了", "已退回", "发回去了", "寄还了",
+                "寄回去一", "寄回去两", "寄回去三", "寄回去几", "寄回去好几"),
     "refund+": ("退款", "退钱", "钱退", "退回", "拿回", "返还", "到账"),
     # Money not received is a refund, not a parcel.
     "refund-": ("钱没收到", "没收到钱", "没收到退款", "卡没收到", "款没收到"),
@@ -61,8 +66,11 @@ EN_CONCEPTS: dict[str, tuple[str, ...]] = {
               "sent", "send", "sends", "sending", "posted"),
     # Known words that say nothing of the order: sending goods back is a return, not shipping;
     # "just one" is only one, not "just now".
-    "": ("send back", "send it back", "sent back", "sent it back", "send them back",
-         "sent the goods back", "send the goods back", "sent the item back", "send the item back",
+    # Said as done: "can I send it back" is no return yet.
+    "return+": ("sent back", "sent it back", "sent them back", "sent the goods back",
+                "sent the item back", "mailed it back", "mailed back", "shipped it back",
+                "returned it", "returned the"),
+    "": ("send back", "send it back", "send them back", "send the goods back", "send the item back",
          "just one", "just the one",
          # who pays for shipping is a cost, a re-send an after-sale type, pay later a way to
          # pay, a fake refund agent a scam: none says what happened to the order.
