@@ -92,7 +92,7 @@ EN_CONCEPTS: dict[str, tuple[str, ...]] = {
                  "reject the parcel", "reject the package", "missing parcel", "missing package"),
     "cancel+": ("cancelled", "canceled", "called off", "closed"),
     "refuse+": ("refuse", "refused", "refuses", "reject", "rejected", "rejects", "declined",
-                "denied"),
+                "denied", "said no", "says no", "turned down", "won t refund", "wouldn t refund"),
     "refuse-": ("ignores", "ignored", "ignoring", "no response", "not responding", "no reply",
                 "hasn t replied", "waiting for the merchant", "dragging", "no answer",
                 "hasn t answered", "hasn t responded", "didn t reply", "didn t respond",
@@ -151,7 +151,7 @@ ZH_SYNONYMS: dict[str, tuple[str, ...]] = {
            "存证", "保存"),
     "骗局": ("骗子", "诈骗", "陌生电话", "陌生人", "冒充", "假客服", "屏幕共享", "共享屏幕", "验证码",
            "扫码", "二维码", "转账", "理赔", "双倍赔", "赔偿电话", "打电话说", "加微信", "加我微信",
-           "加qq", "加好友", "私下"),
+           "加qq", "加好友", "私下", "银行卡号", "卡号", "密码"),
     "安全购物": ("防骗", "防坑", "踩坑", "被坑", "避坑", "上当", "靠谱", "靠不靠谱", "注意事项", "要注意",
              "注意什么", "小心", "信誉", "怎么挑", "防止", "避免", "放心", "安心", "保障自己"),
     "食品": ("零食", "吃的", "食物", "过期", "保质期", "生产日期", "发霉", "变质", "虫", "异物",
@@ -181,6 +181,7 @@ EN_SYNONYMS: dict[str, tuple[str, ...]] = {
                  "proof", "records", "record", "film"),
     "scams": ("scam", "scammer", "scammers", "stranger", "fraudster", "phishing", "share screen",
               "add me on wechat", "added me on wechat", "wechat me", "outside the app",
+              "bank details", "card number", "card details", "password",
               "screen sharing", "verification code", "called me", "got a call", "someone called",
               "phone call", "call from", "claiming to be", "pretending"),
     "safely": ("ripped off", "tips", "safe", "careful", "avoid", "trustworthy", "reliable",
@@ -251,10 +252,13 @@ ASKING = {"zh": ("怎么", "如何", "什么", "为什么", "能不能", "可不
 # (search-rank.js).
 GENERAL = {"zh": ("抖音", "订单", "单子", "东西", "买的", "商品", "退款", "退钱", "退货", "退", "取消", "申请",
                   "流程", "操作", "办理", "怎么办", "在哪", "哪里", "我", "的", "了", "要", "想", "能", "一下",
-                  "上"),
+                  "上", "帮", "我妈", "我爸", "妈妈", "爸爸", "家里人", "老人"),
            "en": ("refund", "refunds", "return", "returns", "cancel", "cancelling", "order", "orders",
                   "douyin", "get", "process", "item", "stuff", "money", "back", "something",
                   "bought", "buy", "buying", "this", "want", "need", "app",
+                  # who the reader is asking for is no situation
+                  "mom", "mum", "mother", "dad", "father", "parents", "she", "her", "he", "his",
+                  "help", "helping",
                   # function words, but not where, when, why: they ask of a situation
                   "a", "an", "the", "i", "me", "my", "it", "is", "how", "to", "do", "does", "can",
                   "on", "in", "for", "of", "with", "and", "or", "what", "you", "your")}
