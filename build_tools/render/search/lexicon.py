@@ -20,7 +20,7 @@ ZH_CONCEPTS: dict[str, tuple[str, ...]] = {
     "pay+ ship-": ("待发货",),
     "ship+": ("发货", "发出", "发走", "发了货", "寄出", "寄出来", "寄了", "出库", "揽收", "已发货"),
     "ship+ receive-": ("待收货", "运输", "在路上", "路上", "派送", "配送中", "延长收货", "不动了",
-                       "没动了", "物流不动", "物流没动", "没更新", "不更新", "卡住", "卡在"),
+                       "没动了", "物流不动", "物流没动", "物流停了", "没更新", "不更新", "卡住", "卡在"),
     "receive+": ("收到", "收货", "签收", "到货", "送到", "送达", "到手", "拿到", "确认收货", "已完成",
                  "交易完成", "订单完成", "快递到了", "货到了", "交易成功", "收件", "取件", "拆开",
                  "代签", "被签收", "被人签", "别人签"),
@@ -29,10 +29,12 @@ ZH_CONCEPTS: dict[str, tuple[str, ...]] = {
               "刚下单", "刚拍"),
     # Known words that say nothing of the order, so that a shorter word inside them is not read:
     # 没发现 is "did not notice", 订单不见了 is about the list, 收件人 is a name.
-    "": ("没发现", "未发现", "订单不见了", "收件人", "收件地址"),
+    # 七天无理由 is the rule's name, not seven days gone by.
+    "": ("没发现", "未发现", "订单不见了", "收件人", "收件地址", "七天无理由", "7天无理由", "七日无理由",
+         "7日无理由"),
     "cancel+": ("已取消", "被取消", "取消了", "取消后", "被关闭", "关闭了", "订单关闭", "交易关闭",
                 "订单取消"),
-    "refuse+": ("拒绝", "拒了", "驳回", "不同意", "不给退", "不让退", "不给退款", "退不了", "不讲理", "刁难",
+    "refuse+": ("拒绝", "拒了", "驳回", "不同意", "不给退", "不让退", "不能退", "不给退款", "退不了", "不讲理", "刁难",
                 "耍赖", "不认账"),
     # A merchant who has not acted has not refused: the reader is still waiting.
     "refuse-": ("不处理", "没处理", "未处理", "不理", "没理", "没人理", "没人处理", "不回复", "没回复",
@@ -45,7 +47,8 @@ ZH_CONCEPTS: dict[str, tuple[str, ...]] = {
                 "差很多", "差别", "洞", "开胶", "开线", "脱线", "掉色", "褪色", "起球", "有洞", "破洞", "漏水",
                 "没发全", "不发光", "不发热", "划痕", "变形", "生锈", "发霉", "色差", "异味", "臭味", "不像", "不亮", "没反应", "失灵", "走不动", "没声音", "不响",
                 "开不了机", "充不进电", "充不了电", "黑屏", "死机", "坏掉"),
-    "fake+": ("假货", "假的", "假冒", "仿冒", "山寨", "高仿", "冒牌", "以假充真", "欺诈", "虚假", "夸大"),
+    "fake+": ("假货", "假的", "假冒", "仿冒", "山寨", "高仿", "冒牌", "以假充真", "欺诈", "虚假", "夸大",
+              "商家骗"),
     "unwanted+": ("不想要", "不要了", "不需要", "不喜欢", "不合适", "后悔", "拍错", "买错", "拍多",
                   "买多", "下错单", "不想买", "反悔", "不好看", "不满意", "用不上", "不适合", "买重",
                   "拍重", "重复购买", "冲动", "不划算"),
@@ -71,7 +74,9 @@ EN_CONCEPTS: dict[str, tuple[str, ...]] = {
                 "sent the item back", "mailed it back", "mailed back", "shipped it back",
                 "returned it", "returned the"),
     "": ("send back", "send it back", "send them back", "send the goods back", "send the item back",
-         "just one", "just the one",
+         "just one", "just the one", "7 day return", "7 day returns", "seven day return",
+         "7 day no reason", "7 days no reason", "seven day no reason", "7 day clock",
+         "seven day clock",
          # who pays for shipping is a cost, a re-send an after-sale type, pay later a way to
          # pay, a fake refund agent a scam: none says what happened to the order.
          "return shipping", "pays the shipping", "paying the shipping", "pay the shipping",
@@ -167,7 +172,8 @@ ZH_SYNONYMS: dict[str, tuple[str, ...]] = {
     "到账": ("到卡", "卡里", "余额", "钱没到", "银行卡", "零钱", "原路", "退到哪", "钱去哪"),
     "进度": ("到哪一步", "进展", "处理到哪", "处理结果", "怎么看售后"),
     "退货": ("退回去", "寄回", "寄回去", "送回", "退回商家"),
-    "部分": ("只退一个", "只退一件", "其中一件", "其中一个", "一部分", "单独退", "只退"),
+    "部分": ("只退一个", "只退一件", "其中一件", "其中一个", "一部分", "单独退", "只退", "别的留着",
+           "其他留着", "其他的留着", "剩下的留着"),
 }
 EN_SYNONYMS: dict[str, tuple[str, ...]] = {
     "merchant": ("seller", "sellers", "shop", "store", "vendor", "shop owner"),
@@ -244,7 +250,7 @@ ASKS = {
 # Chinese words that only say how one asks, left out of a query's terms as English stop words
 # are (search-rank.js): 特殊订单怎么退 is about 特殊订单 and 退, not the pages whose keywords say 怎么退.
 ASKING = {"zh": ("怎么", "如何", "什么", "为什么", "能不能", "可不可以", "可以", "能否", "吗", "呢",
-                 "吧", "是不是", "请问"),
+                 "吧", "是不是", "请问", "咋", "点样"),
           "en": ()}
 # Words that name only what a shopper wants done and to what, not their situation: a query made
 # of nothing else (怎么退款, 订单怎么取消, how to get a refund; with WANTS, 不想要了怎么退) asks the
@@ -252,7 +258,7 @@ ASKING = {"zh": ("怎么", "如何", "什么", "为什么", "能不能", "可不
 # (search-rank.js).
 GENERAL = {"zh": ("抖音", "订单", "单子", "东西", "买的", "商品", "退款", "退钱", "退货", "退", "取消", "申请",
                   "流程", "操作", "办理", "怎么办", "在哪", "哪里", "我", "的", "了", "要", "想", "能", "一下",
-                  "上", "帮", "我妈", "我爸", "妈妈", "爸爸", "家里人", "老人"),
+                  "上", "帮", "我妈", "我爸", "妈妈", "爸爸", "家里人", "老人", "咗"),
            "en": ("refund", "refunds", "return", "returns", "cancel", "cancelling", "order", "orders",
                   "douyin", "get", "process", "item", "stuff", "money", "back", "something",
                   "bought", "buy", "buying", "this", "want", "need", "app",
@@ -280,7 +286,7 @@ DURATION = {
     "zh": ("(没超过|不超过|未超过|超没超过|有没有超过|过没过|到没到|超过|超出|过了|已过|多于|大于|不到|没到|未到|不满|没满|未满|"
            "少于|小于)? ?"
            "([0-9]+|[一二两三四五六七八九十半][一二两三四五六七八九十几]*) ?个? ?(多)? ?个? ?"
-           "(分钟|小时|工作日|天|日|周|星期|礼拜|月|年)(以内|之内|内|以上|之后|后)?"),
+           "(分钟|小时|工作日|天|日|周|星期|礼拜|月|年)(以内|之内|内|里面|以上|之后|后)?"),
     "en": (r"\b(more than|longer than|over|past|after|beyond|within|less than|under|fewer than|"
            r"inside|not even)? ?\b([0-9]+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
            r"eleven|twelve|fifteen|twenty|thirty|few|a few|several|a couple of|couple of) "
@@ -290,7 +296,7 @@ DURATION = {
 MORE = frozenset({"超过", "超出", "过了", "已过", "多于", "大于", "以上", "之后", "后", "more than",
                   "longer than", "over", "past", "after", "beyond", " or more", " later"})
 LESS = frozenset({"没超过", "不超过", "未超过", "不到", "没到", "未到", "不满", "没满", "未满", "少于", "小于",
-                  "以内", "之内", "内", "within", "less than", "under", "fewer than", "inside",
+                  "以内", "之内", "内", "里面", "within", "less than", "under", "fewer than", "inside",
                   "not even", " or less"})
 UNITS = {"分钟": 1 / 1440, "小时": 1 / 24, "工作日": 1.5, "天": 1, "日": 1, "周": 7, "星期": 7, "礼拜": 7,
          "月": 30, "年": 365, "minute": 1 / 1440, "hour": 1 / 24, "working day": 1.5,

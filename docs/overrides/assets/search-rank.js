@@ -20,7 +20,8 @@
      TIMING, and its own words (and the words that only say how one asks) count ASKED of their
      weight; a question about what a status means
      multiplies the question pages by EXPLAINS; an amount of time within NEAR of the bound a
-     question page's answers fall either side of agrees with that page. A page is shown while it
+     question page's answers fall either side of agrees with that page, and neither agrees with
+     nor contradicts the answers, each of which assumes a side. A page is shown while it
      scores at least RELEVANT of the first page's score. A shopper's word that the pages say otherwise
      (卖家 for 商家, lexicon.py's synonyms) also looks for the site's word at SYNONYM of its
      weight, a concept the query names (寄出来: shipped) for the concept's first word at EXPAND.
@@ -216,6 +217,8 @@
       });
       if ("days" in meant && !way.than) {
         factor *= !meant.than && near(meant.days, known[3]) ? AGREE : UNKNOWN;
+      } else if ("days" in meant && !meant.than && near(meant.days, way.days)) {
+        factor *= UNKNOWN;  /* 签收第六天: which side it is on is the question's to say */
       } else if ("days" in meant) {
         var days = meant.days * (meant.than === "more" ? 1.05 : meant.than === "less" ? 0.95 : 1);
         factor *= (way.than === "less" ? days <= way.days : days > way.days) ? AGREE : CONTRADICT;
