@@ -28,10 +28,11 @@ ZH_CONCEPTS: dict[str, tuple[str, ...]] = {
     "ship-": ("没发", "未发", "不发", "没动静", "延迟发", "推迟发", "晚发", "缺货", "没货", "断货",
               "刚下单", "刚拍"),
     # Known words that say nothing of the order, so that a shorter word inside them is not read:
-    # 没发现 is "did not notice", 订单不见了 is about the list, 收件人 is a name.
+    # 没发现 is "did not notice", 订单不见了 is about the list, 收件人 is a name, 能不能 asks
+# (能不能退 is no refusal).
     # 七天无理由 is the rule's name, not seven days gone by.
     "": ("没发现", "未发现", "订单不见了", "收件人", "收件地址", "七天无理由", "7天无理由", "七日无理由",
-         "7日无理由"),
+         "7日无理由", "能不能", "可不可以"),
     "cancel+": ("已取消", "被取消", "取消了", "取消后", "被关闭", "关闭了", "订单关闭", "交易关闭",
                 "订单取消"),
     "refuse+": ("拒绝", "拒了", "驳回", "不同意", "不给退", "不让退", "不能退", "不给退款", "退不了", "不讲理", "刁难",
@@ -57,6 +58,8 @@ ZH_CONCEPTS: dict[str, tuple[str, ...]] = {
     # send it back, and is no return yet.
     "return+": ("已寄回", "已经寄回", "寄回了", "寄回去了", "退回去了", "已退回", "发回去了", "寄还了",
                 "寄回去一", "寄回去两", "寄回去三", "寄回去几", "寄回去好几"),
+    # A refund or after-sale request has been made (the 退款中 / 售后中 status).
+    "apply+": ("申请了", "已申请", "提交了", "已提交", "申请后", "申请之后", "申请过", "退款中", "售后中"),
     "refund+": ("退款", "退钱", "钱退", "退回", "拿回", "返还", "到账"),
     # Money not received is a refund, not a parcel.
     "refund-": ("钱没收到", "没收到钱", "没收到退款", "卡没收到", "款没收到"),
@@ -119,6 +122,8 @@ EN_CONCEPTS: dict[str, tuple[str, ...]] = {
                   "no longer want", "don t need", "do not need", "by mistake", "regret",
                   "don t like", "do not like", "dont like", "not happy with", "ordered twice",
                   "bought twice", "duplicate", "impulse", "don t want it", "dont want"),
+    "apply+": ("applied", "submitted", "requested", "request in progress", "already asked",
+               "asked for a refund", "asked for refund", "after applying"),
     "refund+": ("refund", "refunds", "refunded", "money back", "reimburse", "reimbursed",
                 "paid back", "money returned", "money arrived", "money has arrived",
                 "money came"),
@@ -312,7 +317,8 @@ NEGATION_REACH = {"zh": 2, "en": 3}
 
 # The app's Chinese labels, which the English pages quote and an English reader may paste
 # (待收货): read in English as in Chinese.
-APP_LABELS = ("待付款", "待发货", "待收货", "已发货", "已完成", "已取消", "确认收货", "延长收货", "拒收")
+APP_LABELS = ("待付款", "待发货", "待收货", "已发货", "已完成", "已取消", "确认收货", "延长收货", "拒收", "退款中",
+              "售后中")
 
 
 def vocabulary(lang: str) -> dict:
