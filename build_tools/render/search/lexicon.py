@@ -58,6 +58,9 @@ ZH_CONCEPTS: dict[str, tuple[str, ...]] = {
     # send it back, and is no return yet.
     "return+": ("已寄回", "已经寄回", "寄回了", "寄回去了", "退回去了", "已退回", "发回去了", "寄还了",
                 "寄回去一", "寄回去两", "寄回去三", "寄回去几", "寄回去好几"),
+    # Signs of a scam: what the caller says happened is the bait, not the order (meaning.py).
+    "scam+": ("骗局", "骗子", "诈骗", "陌生电话", "陌生人", "冒充", "假客服", "屏幕共享", "共享屏幕", "验证码",
+              "加微信", "加我微信", "加qq", "银行卡号", "卡号", "密码", "理赔"),
     # A refund or after-sale request has been made (the 退款中 / 售后中 status).
     "apply+": ("申请了", "已申请", "提交了", "已提交", "申请后", "申请之后", "申请过", "退款中", "售后中"),
     "refund+": ("退款", "退钱", "钱退", "退回", "拿回", "返还", "到账"),
@@ -81,10 +84,10 @@ EN_CONCEPTS: dict[str, tuple[str, ...]] = {
          "7 day no reason", "7 days no reason", "seven day no reason", "7 day clock",
          "seven day clock",
          # who pays for shipping is a cost, a re-send an after-sale type, pay later a way to
-         # pay, a fake refund agent a scam: none says what happened to the order.
+         # pay: none says what happened to the order.
          "return shipping", "pays the shipping", "paying the shipping", "pay the shipping",
          "pay for shipping", "pay for the shipping", "re send", "resend", "pay later",
-         "pay monthly", "pay in installments", "fake refund", "fake customer service"),
+         "pay monthly", "pay in installments"),
     "ship-": ("unshipped", "out of stock", "just ordered", "just placed", "delaying shipping", "delayed shipping", "delays shipping",
               "late dispatch", "late shipment", "late shipping"),
     "ship+ receive-": ("in transit", "on the way", "on its way", "out for delivery",
@@ -122,6 +125,11 @@ EN_CONCEPTS: dict[str, tuple[str, ...]] = {
                   "no longer want", "don t need", "do not need", "by mistake", "regret",
                   "don t like", "do not like", "dont like", "not happy with", "ordered twice",
                   "bought twice", "duplicate", "impulse", "don t want it", "dont want"),
+    "scam+": ("scam", "scams", "scammer", "scammers", "stranger", "fraudster", "phishing",
+              "share screen", "screen sharing", "verification code", "bank details", "card number",
+              "card details", "password", "add me on wechat", "added me on wechat",
+              "someone called", "called me", "got a call", "phone call", "claiming to be",
+              "pretending", "fake refund", "fake customer service"),
     "apply+": ("applied", "submitted", "requested", "request in progress", "already asked",
                "asked for a refund", "asked for refund", "after applying"),
     "refund+": ("refund", "refunds", "refunded", "money back", "reimburse", "reimbursed",
@@ -240,6 +248,9 @@ CLAIMS = {"zh": ("说是", "号称"), "en": ("claimed", "claims", "claim")}
 TURNS = {"zh": ("结果", "但是", "但", "可是", "却", "其实", "实际上"),
          "en": ("but", "actually", "instead", "turned out")}
 CLAIM_REACH = 6
+# Words that ask whether the concept right after them happened (是不是骗子, 有没有发货, whether it
+# shipped): they say neither that it did nor that it did not.
+WHETHER = {"zh": ("是不是", "有没有", "是否", "有木有"), "en": ("whether", "if it", "did it", "has it", "is it")}
 # Words that say the concept just before them has not happened yet: 发货前, 付款之前.
 BEFORE = {"zh": ("前", "之前", "以前"), "en": ()}
 # Concepts that only widen a query's words (退钱 also looks for 退款) and weigh no page: nearly
@@ -337,7 +348,7 @@ def vocabulary(lang: str) -> dict:
     return {"words": dict(sorted(words.items())), "names": dict(sorted(names.items())),
             "topics": list(TOPICS), "negators": sorted(NEGATORS[lang]), "before": sorted(BEFORE[lang]),
             "promises": sorted(PROMISES[lang]), "claims": sorted(CLAIMS[lang]),
-            "turns": sorted(TURNS[lang]), "claimReach": CLAIM_REACH,
+            "turns": sorted(TURNS[lang]), "claimReach": CLAIM_REACH, "whether": sorted(WHETHER[lang]),
             "asks": sorted(ASKS[lang]), "explains": sorted(EXPLAINS[lang]),
             "asking": sorted(ASKING[lang]), "general": _general(lang, words),
             "ago": dict(sorted(AGO[lang].items())),

@@ -26,7 +26,8 @@ from build_tools.derive.derive import Derived, Step
 from build_tools.tree.model import Answer, Node
 from build_tools.render.search.lexicon import (AGO, ASKS, BEFORE, CLAIM_REACH, CLAIMS, DURATION,
                                                LESS, MORE, NEGATION_REACH, NEGATORS, NUMBERS,
-                                               PROMISES, TOPICS, TURNS, UNITS, vocabulary)
+                                               PROMISES, TOPICS, TURNS, UNITS, WHETHER,
+                                               vocabulary)
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,7 @@ def meaning(normalized: str, lang: str) -> Meaning:
     last: tuple[_Item, bool] | None = None  # the last concept word, and whether it was negated
     claimed_until = -1  # where the words someone promised or claimed end (说好…发货)
     promised = False  # whether those words were a promise: what it names did not happen
+    asked_at: int | None = None  # where the last 是不是 / 有没有 ended, until a word uses it
 
     def say(item: _Item, flip: bool) -> None:
         for fact in str(item.value).split():
@@ -84,9 +86,15 @@ def meaning(normalized: str, lang: str) -> Meaning:
             promised = item.kind == "promise"
         elif item.kind == "negator":
             negated_at = item.end
+        elif item.kind == "whether":
+            asked_at = item.end
         elif item.kind == "facts":
             flip = negated_at is not None and _within_reach(normalized, lang, negated_at, item.start)
-            negated_at = None
+            whether = asked_at is not None and _within_reach(normalized, lang, asked_at, item.start)
+            negated_at = asked_at = None
+            if whether:  # 是不是骗子: asked, neither said nor denied
+                last = None
+                continue
             say(item, flip)
             last = (item, flip)
         elif item.kind == "before":
@@ -99,6 +107,8 @@ def meaning(normalized: str, lang: str) -> Meaning:
             asks = True
         elif days is None:  # the first amount of time named counts
             days, than = item.value  # type: ignore[misc]
+    if facts.get("scam"):  # what a scammer says happened is the bait, not the order
+        facts = {"scam": True}
     return Meaning(facts, days, than, asks)
 
 
@@ -197,6 +207,7 @@ def _words(lang: str) -> dict[str, tuple[str, object]]:
     known.update({w: ("promise", None) for w in PROMISES[lang]})
     known.update({w: ("claim", None) for w in CLAIMS[lang]})
     known.update({w: ("turn", None) for w in TURNS[lang]})
+    known.update({w: ("whether", None) for w in WHETHER[lang]})
     known.update({w: ("asks", None) for w in ASKS[lang]})
     known.update({w: ("ago", (float(d), "")) for w, d in AGO[lang].items()})
     return known

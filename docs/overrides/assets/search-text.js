@@ -28,6 +28,7 @@
     vocabulary.promises.forEach(function (w) { known[w] = ["promise", null]; });
     vocabulary.claims.forEach(function (w) { known[w] = ["claim", null]; });
     vocabulary.turns.forEach(function (w) { known[w] = ["turn", null]; });
+    vocabulary.whether.forEach(function (w) { known[w] = ["whether", null]; });
     vocabulary.asks.forEach(function (w) { known[w] = ["asks", null]; });
     Object.keys(vocabulary.ago).forEach(function (w) { known[w] = ["ago", [vocabulary.ago[w], ""]]; });
     return { lang: data.folding ? "zh" : "en", folding: folding, stop: new Set(data.stop),
@@ -137,6 +138,7 @@
     var last = null;  /* the last concept word, and whether it was negated */
     var claimedUntil = -1;  /* where the words someone promised or claimed end (说好…发货) */
     var promised = false;  /* whether those words were a promise: what it names did not happen */
+    var askedAt = null;  /* where the last 是不是 / 有没有 ended, until a word uses it */
     function say(item, flip) {
       item.value.split(" ").filter(Boolean).forEach(function (fact) {
         var concept = fact.slice(0, -1);
@@ -160,9 +162,13 @@
         promised = item.kind === "promise";
       } else if (item.kind === "negator") {
         negatedAt = item.end;
+      } else if (item.kind === "whether") {
+        askedAt = item.end;
       } else if (item.kind === "facts") {
         var flip = negatedAt !== null && withinReach(normalized, m, negatedAt, item.start);
-        negatedAt = null;
+        var whether = askedAt !== null && withinReach(normalized, m, askedAt, item.start);
+        negatedAt = askedAt = null;
+        if (whether) { last = null; return; }  /* 是不是骗子: asked, neither said nor denied */
         say(item, flip);
         last = [item, flip];
       } else if (item.kind === "before") {
@@ -181,6 +187,9 @@
         found.than = item.value[1];
       }
     });
+    if (facts.scam) {  /* what a scammer says happened is the bait, not the order */
+      Object.keys(facts).forEach(function (c) { if (c !== "scam") { delete facts[c]; } });
+    }
     return found;
   }
 
