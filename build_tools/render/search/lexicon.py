@@ -16,7 +16,7 @@ from __future__ import annotations
 
 ZH_CONCEPTS: dict[str, tuple[str, ...]] = {
     "pay+": ("付款", "付钱", "付了", "付过", "支付", "已付", "扣款", "扣钱", "扣费", "扣了"),
-    "pay-": ("待付款", "未付款"),
+    "pay-": ("待付款", "未付款", "待支付"),
     "pay+ ship-": ("待发货",),
     "ship+": ("发货", "发出", "发走", "发了货", "寄出", "寄出来", "寄了", "出库", "揽收", "已发货"),
     "ship+ receive-": ("待收货", "运输", "在路上", "路上", "派送", "配送中", "延长收货", "不动了",
@@ -36,7 +36,7 @@ ZH_CONCEPTS: dict[str, tuple[str, ...]] = {
     "cancel+": ("已取消", "被取消", "取消了", "取消后", "被关闭", "关闭了", "订单关闭", "交易关闭",
                 "订单取消"),
     "refuse+": ("拒绝", "拒了", "驳回", "不同意", "不给退", "不让退", "不能退", "不给退款", "退不了", "不讲理", "刁难",
-                "耍赖", "不认账"),
+                "耍赖", "不认账", "商家拒收"),
     # A merchant who has not acted has not refused: the reader is still waiting.
     "refuse-": ("不处理", "没处理", "未处理", "不理", "没理", "没人理", "没人处理", "不回复", "没回复",
                 "不回消息", "拖着", "一直拖", "等商家", "商家没反应", "商家不回", "不搭理", "没搭理",
@@ -47,7 +47,8 @@ ZH_CONCEPTS: dict[str, tuple[str, ...]] = {
                 "发错", "错发", "少件", "漏发", "缺件", "次品", "故障", "用不了", "不能用", "变质", "差太多",
                 "差很多", "差别", "洞", "开胶", "开线", "脱线", "掉色", "褪色", "起球", "有洞", "破洞", "漏水",
                 "没发全", "不发光", "不发热", "划痕", "变形", "生锈", "发霉", "色差", "异味", "臭味", "不像", "不亮", "没反应", "失灵", "走不动", "没声音", "不响",
-                "开不了机", "充不进电", "充不了电", "黑屏", "死机", "坏掉"),
+                "开不了机", "充不进电", "充不了电", "黑屏", "死机", "坏掉", "跳闸", "短路", "漏电",
+                "冒烟"),
     "fake+": ("假货", "假的", "假冒", "仿冒", "山寨", "高仿", "冒牌", "以假充真", "欺诈", "虚假", "夸大",
               "商家骗"),
     "unwanted+": ("不想要", "不要了", "不需要", "不喜欢", "不合适", "后悔", "拍错", "买错", "拍多",
@@ -60,7 +61,7 @@ ZH_CONCEPTS: dict[str, tuple[str, ...]] = {
                 "寄回去一", "寄回去两", "寄回去三", "寄回去几", "寄回去好几"),
     # Signs of a scam: what the caller says happened is the bait, not the order (meaning.py).
     "scam+": ("骗局", "骗子", "诈骗", "陌生电话", "陌生人", "冒充", "假客服", "屏幕共享", "共享屏幕", "验证码",
-              "加微信", "加我微信", "加qq", "银行卡号", "卡号", "密码", "理赔"),
+              "加微信", "加我微信", "加qq", "银行卡号", "卡号", "密码", "理赔", "扫码"),
     # A refund or after-sale request has been made (the 退款中 / 售后中 status).
     "apply+": ("申请了", "已申请", "提交了", "已提交", "申请后", "申请之后", "申请过", "退款中", "售后中"),
     "refund+": ("退款", "退钱", "钱退", "退回", "拿回", "返还", "到账"),
@@ -103,7 +104,8 @@ EN_CONCEPTS: dict[str, tuple[str, ...]] = {
                  "reject the parcel", "reject the package", "missing parcel", "missing package"),
     "cancel+": ("cancelled", "canceled", "called off", "closed"),
     "refuse+": ("refuse", "refused", "refuses", "reject", "rejected", "rejects", "declined",
-                "denied", "said no", "says no", "turned down", "won t refund", "wouldn t refund"),
+                "denied", "declines", "declining", "said no", "says no", "turned down",
+                "won t refund", "wouldn t refund"),
     "refuse-": ("ignores", "ignored", "ignoring", "no response", "not responding", "no reply",
                 "hasn t replied", "waiting for the merchant", "dragging", "no answer",
                 "hasn t answered", "hasn t responded", "didn t reply", "didn t respond",
@@ -167,7 +169,7 @@ ZH_SYNONYMS: dict[str, tuple[str, ...]] = {
     "维修": ("保修", "返修", "修理", "修一下", "售后维修", "寄回去修", "拿去修", "能修", "修好"),
     "证据": ("截图", "录屏", "开箱视频", "视频", "照片", "拍照", "聊天记录", "凭证", "留证",
            "存证", "保存"),
-    "骗局": ("扫码", "二维码", "转账", "双倍赔", "赔偿电话", "打电话说", "加好友", "私下"),
+    "骗局": ("二维码", "转账", "双倍赔", "赔偿电话", "打电话说", "加好友", "私下"),
     "安全购物": ("防骗", "防坑", "踩坑", "被坑", "避坑", "上当", "靠谱", "靠不靠谱", "注意事项", "要注意",
              "注意什么", "小心", "信誉", "怎么挑", "防止", "避免", "放心", "安心", "保障自己"),
     "食品": ("零食", "吃的", "食物", "过期", "保质期", "生产日期", "发霉", "变质", "虫", "异物",
@@ -178,12 +180,12 @@ ZH_SYNONYMS: dict[str, tuple[str, ...]] = {
     "取消": ("撤销", "撤单", "不买了", "退单"),
     "定金": ("订金", "尾款", "预订", "预购", "预定", "付定"),
     "团购券": ("券", "套餐", "代金券", "到店", "核销", "餐厅", "门票", "餐券", "团购"),
-    "先用后付": ("分期", "赊账", "后付", "月付", "白条"),
+    "先用后付": ("分期", "赊账", "后付", "月付", "白条", "先买后付"),
     "运费": ("邮费", "快递费", "寄回运费", "来回运费", "运费险", "寄回去要钱"),
     "到账": ("到卡", "卡里", "余额", "钱没到", "银行卡", "零钱", "原路", "退到哪", "钱去哪"),
     "进度": ("到哪一步", "进展", "处理到哪", "处理结果", "怎么看售后"),
     "退货": ("退回去", "寄回", "寄回去", "送回", "退回商家"),
-    "部分": ("只退一个", "只退一件", "其中一件", "其中一个", "一部分", "单独退", "只退", "别的留着",
+    "部分": ("只退一个", "只退一件", "其中一件", "其中一个", "一部分", "单独退", "只退", "单退", "别的留着",
            "其他留着", "其他的留着", "剩下的留着"),
 }
 EN_SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -234,11 +236,13 @@ NEGATORS = {
 }
 # Words that say the rest of their clause was promised, and so did not happen (说好48小时发货: it
 # has not shipped; "they promised to ship it"), or only claimed, and so is not what the reader
-# says happened (说是我自己弄坏的). The clause ends at a space (Chinese), CLAIM_REACH words on
-# (English), or a word that turns to what did happen (说是正品结果是高仿).
+# says happened (说是我自己弄坏的), or feared (怎么避免买到假货: nothing has happened). The clause
+# ends at a space (Chinese), CLAIM_REACH words on (English), or a word that turns to what did
+# happen (说是正品结果是高仿).
 PROMISES = {"zh": ("说好", "说好的", "承诺", "答应", "保证", "本来说"),
             "en": ("promised", "promise", "supposed to", "said it would", "says it will")}
-CLAIMS = {"zh": ("说是", "号称"), "en": ("claimed", "claims", "claim")}
+CLAIMS = {"zh": ("说是", "号称", "自称", "避免", "防止", "以防", "怕", "担心"),
+          "en": ("claimed", "claims", "claim", "avoid", "prevent", "afraid", "worried")}
 TURNS = {"zh": ("结果", "但是", "但", "可是", "却", "其实", "实际上"),
          "en": ("but", "actually", "instead", "turned out")}
 CLAIM_REACH = 6
