@@ -248,7 +248,10 @@ TURNS = {"zh": ("结果", "但是", "但", "可是", "却", "其实", "实际上
 CLAIM_REACH = 6
 # Words that ask whether the concept right after them happened (是不是骗子, 有没有发货, whether it
 # shipped): they say neither that it did nor that it did not.
-WHETHER = {"zh": ("是不是", "有没有", "是否", "有木有"), "en": ("whether", "if it", "did it", "has it", "is it")}
+WHETHER = {"zh": ("是不是", "有没有", "是否", "有木有"),
+           "en": ("whether", "if it", "did it", "has it", "is it", "am i", "are we")}
+# Chinese particles that make a clause a question: 还在七天内吗 asks which side, and says neither.
+QUESTION_ENDS = ("吗", "么")
 # Words that say the concept just before them has not happened yet: 发货前, 付款之前.
 BEFORE = {"zh": ("前", "之前", "以前"), "en": ()}
 # Concepts that only widen a query's words (退钱 also looks for 退款) and weigh no page: nearly
@@ -347,6 +350,7 @@ def vocabulary(lang: str) -> dict:
             "topics": list(TOPICS), "negators": sorted(NEGATORS[lang]), "before": sorted(BEFORE[lang]),
             "promises": sorted(PROMISES[lang]), "claims": sorted(CLAIMS[lang]),
             "turns": sorted(TURNS[lang]), "claimReach": CLAIM_REACH, "whether": sorted(WHETHER[lang]),
+            "questionEnds": list(QUESTION_ENDS) if lang == "zh" else [],
             "asks": sorted(ASKS[lang]), "explains": sorted(EXPLAINS[lang]),
             "asking": sorted(ASKING[lang]), "general": _general(lang, words),
             "ago": dict(sorted(AGO[lang].items())),

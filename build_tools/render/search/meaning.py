@@ -26,8 +26,8 @@ from build_tools.derive.derive import Derived, Step
 from build_tools.tree.model import Answer, Node
 from build_tools.render.search.lexicon import (AGO, ASKS, BEFORE, CLAIM_REACH, CLAIMS, DURATION,
                                                LESS, MORE, NEGATION_REACH, NEGATORS, NUMBERS,
-                                               PROMISES, TOPICS, TURNS, UNITS, WHETHER,
-                                               vocabulary)
+                                               PROMISES, QUESTION_ENDS, TOPICS, TURNS, UNITS,
+                                               WHETHER, vocabulary)
 
 
 @dataclass(frozen=True)
@@ -107,9 +107,20 @@ def meaning(normalized: str, lang: str) -> Meaning:
             asks = True
         elif days is None:  # the first amount of time named counts
             days, than = item.value  # type: ignore[misc]
+            if _asks_side(normalized, lang, item, asked_at):
+                than = ""  # 还在七天内吗: which side is asked, not said
     if facts.get("scam"):  # what a scammer says happened is the bait, not the order
         facts = {"scam": True}
     return Meaning(facts, days, than, asks)
+
+
+def _asks_side(normalized: str, lang: str, item: _Item, asked_at: int | None) -> bool:
+    """Whether the text asks which side of an amount of time it is on (还在七天内吗, is it still
+    within 7 days) rather than saying it: 吗 right after it, or 是不是 / 'is it' before it (过了七天
+    还能退吗 says the side and asks something else)."""
+    if asked_at is not None and _within_reach(normalized, lang, asked_at, item.start):
+        return True
+    return lang == "zh" and any(q in normalized[item.end:item.end + 2] for q in QUESTION_ENDS)
 
 
 def _clause_end(normalized: str, lang: str, start: int) -> int:

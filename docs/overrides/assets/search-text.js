@@ -184,13 +184,20 @@
         found.asked.push([item.start, item.end]);
       } else if (!("days" in found)) {
         found.days = item.value[0];
-        found.than = item.value[1];
+        found.than = asksSide(normalized, m, item, askedAt) ? "" : item.value[1];
       }
     });
     if (facts.scam) {  /* what a scammer says happened is the bait, not the order */
       Object.keys(facts).forEach(function (c) { if (c !== "scam") { delete facts[c]; } });
     }
     return found;
+  }
+
+  /* meaning.py's _asks_side: 还在七天内吗, "is it still within 7 days" ask which side. */
+  function asksSide(normalized, m, item, askedAt) {
+    if (askedAt !== null && withinReach(normalized, m, askedAt, item.start)) { return true; }
+    var after = normalized.slice(item.end, item.end + 2);
+    return m.vocabulary.questionEnds.some(function (q) { return after.indexOf(q) >= 0; });
   }
 
   function clauseEnd(normalized, m, start) {
