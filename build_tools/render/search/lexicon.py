@@ -28,13 +28,14 @@ ZH_CONCEPTS: dict[str, tuple[str, ...]] = {
     "ship-": ("没发", "未发", "不发", "没动静", "延迟发", "推迟发", "晚发", "缺货", "没货", "断货",
               "刚下单", "刚拍"),
     # Known words that say nothing of the order, so that a shorter word inside them is not read:
-    # 没发现 is "did not notice", 订单不见了 is about the list, 收件人 is a name, 能不能 asks
-# (能不能退 is no refusal).
-    # 七天无理由 is the rule's name, not seven days gone by.
+    # 没发现 is "did not notice", 订单不见了 is about the list, 收件人 is a name, and 能不能 asks
+    # (能不能退 is no refusal).
+    # 七天无理由 names a kind of return, not seven days gone by; 保证金, 恐怕, 哪怕 hold no promise
+    # or fear; 寄回去一下 is no return yet.
     "": ("没发现", "未发现", "订单不见了", "收件人", "收件地址", "七天无理由", "7天无理由", "七日无理由",
-         "7日无理由", "能不能", "可不可以"),
-    "cancel+": ("已取消", "被取消", "取消了", "取消后", "被关闭", "关闭了", "订单关闭", "交易关闭",
-                "订单取消"),
+         "7日无理由", "能不能", "可不可以", "保证金", "恐怕", "哪怕", "寄回去一下"),
+    # 订单取消 with no 了 names the act (抖音订单取消: how to cancel), so it is not listed.
+    "cancel+": ("已取消", "被取消", "取消了", "取消后", "被关闭", "关闭了", "订单关闭", "交易关闭"),
     "refuse+": ("拒绝", "拒了", "驳回", "不同意", "不给退", "不让退", "不能退", "不给退款", "退不了", "不讲理", "刁难",
                 "耍赖", "不认账", "商家拒收"),
     # A merchant who has not acted has not refused: the reader is still waiting.
@@ -59,10 +60,11 @@ ZH_CONCEPTS: dict[str, tuple[str, ...]] = {
     # send it back, and is no return yet.
     "return+": ("已寄回", "已经寄回", "寄回了", "寄回去了", "退回去了", "已退回", "发回去了", "寄还了",
                 "寄回去一", "寄回去两", "寄回去三", "寄回去几", "寄回去好几"),
-    # Signs of a scam: what the caller says happened is the bait, not the order (meaning.py).
-    "scam+": ("骗局", "骗子", "诈骗", "陌生电话", "陌生人", "冒充", "假客服", "屏幕共享", "共享屏幕", "验证码",
-              "加微信", "加我微信", "加qq", "银行卡号", "卡号", "密码", "理赔", "扫码"),
-    # A refund or after-sale request has been made (the 退款中 / 售后中 status).
+    # Signs of a scam, only those with no everyday sense (理赔 and 扫码 have one: the synonyms
+    # below): what the caller says happened is the bait, not the order (meaning.py).
+    "scam+": ("骗局", "骗子", "诈骗", "陌生电话", "冒充", "假客服", "屏幕共享", "共享屏幕", "加微信", "加我微信",
+              "加qq", "银行卡号", "自称"),
+    # A refund or after-sale request has been made (申请了, 退款中).
     "apply+": ("申请了", "已申请", "提交了", "已提交", "申请后", "申请之后", "申请过", "退款中", "售后中"),
     "refund+": ("退款", "退钱", "钱退", "退回", "拿回", "返还", "到账"),
     # Money not received is a refund, not a parcel.
@@ -74,23 +76,24 @@ EN_CONCEPTS: dict[str, tuple[str, ...]] = {
     "pay+ ship-": ("pending shipment", "awaiting shipment", "waiting for shipment"),
     "ship+": ("ship", "ships", "shipped", "shipping", "shipment", "dispatched", "dispatch",
               "sent", "send", "sends", "sending", "posted"),
-    # Known words that say nothing of the order: sending goods back is a return, not shipping;
-    # "just one" is only one, not "just now".
-    # Said as done: "can I send it back" is no return yet.
+    # Goods sent back, said as done ("can I send it back" is no return yet).
     "return+": ("sent back", "sent it back", "sent them back", "sent the goods back",
                 "sent the item back", "mailed it back", "mailed back", "shipped it back",
-                "returned it", "returned the"),
+                "returned it"),
+    # Known words that say nothing of the order: sending goods back is no shipping, "just one"
+    # is only one, not "just now".
     "": ("send back", "send it back", "send them back", "send the goods back", "send the item back",
          "just one", "just the one", "7 day return", "7 day returns", "seven day return",
          "7 day no reason", "7 days no reason", "seven day no reason", "7 day clock",
          "seven day clock",
-         # who pays for shipping is a cost, a re-send an after-sale type, pay later a way to
-         # pay: none says what happened to the order.
+         # who pays for shipping is a cost, a re-send another parcel, pay later a way to pay:
+         # none says what happened to the order.
          "return shipping", "pays the shipping", "paying the shipping", "pay the shipping",
          "pay for shipping", "pay for the shipping", "re send", "resend", "pay later",
          "pay monthly", "pay in installments"),
-    "ship-": ("unshipped", "out of stock", "just ordered", "just placed", "delaying shipping", "delayed shipping", "delays shipping",
-              "late dispatch", "late shipment", "late shipping"),
+    "ship-": ("unshipped", "out of stock", "just ordered", "just placed", "delaying shipping",
+              "delayed shipping", "delays shipping", "late dispatch", "late shipment",
+              "late shipping"),
     "ship+ receive-": ("in transit", "on the way", "on its way", "out for delivery",
                        "extend receipt", "stuck", "no update", "no updates", "not updated",
                        "hasn t updated", "not updating", "not moving", "hasn t moved"),
@@ -127,11 +130,10 @@ EN_CONCEPTS: dict[str, tuple[str, ...]] = {
                   "no longer want", "don t need", "do not need", "by mistake", "regret",
                   "don t like", "do not like", "dont like", "not happy with", "ordered twice",
                   "bought twice", "duplicate", "impulse", "don t want it", "dont want"),
-    "scam+": ("scam", "scams", "scammer", "scammers", "stranger", "fraudster", "phishing",
-              "share screen", "screen sharing", "verification code", "bank details", "card number",
-              "card details", "password", "add me on wechat", "added me on wechat",
-              "someone called", "called me", "got a call", "phone call", "claiming to be",
-              "pretending", "fake refund", "fake customer service"),
+    "scam+": ("scam", "scams", "scammer", "scammers", "fraudster", "phishing", "share screen",
+              "screen sharing", "bank details", "add me on wechat", "added me on wechat",
+              "someone called", "claiming to be", "pretending to be", "fake refund",
+              "fake customer service"),
     "apply+": ("applied", "submitted", "requested", "request in progress", "already asked",
                "asked for a refund", "asked for refund", "after applying"),
     "refund+": ("refund", "refunds", "refunded", "money back", "reimburse", "reimbursed",
@@ -169,7 +171,7 @@ ZH_SYNONYMS: dict[str, tuple[str, ...]] = {
     "维修": ("保修", "返修", "修理", "修一下", "售后维修", "寄回去修", "拿去修", "能修", "修好"),
     "证据": ("截图", "录屏", "开箱视频", "视频", "照片", "拍照", "聊天记录", "凭证", "留证",
            "存证", "保存"),
-    "骗局": ("二维码", "转账", "双倍赔", "赔偿电话", "打电话说", "加好友", "私下"),
+    "骗局": ("陌生人", "验证码", "卡号", "密码", "理赔", "扫码", "二维码", "转账", "双倍赔", "赔偿电话", "打电话说", "加好友", "私下"),
     "安全购物": ("防骗", "防坑", "踩坑", "被坑", "避坑", "上当", "靠谱", "靠不靠谱", "注意事项", "要注意",
              "注意什么", "小心", "信誉", "怎么挑", "防止", "避免", "放心", "安心", "保障自己"),
     "食品": ("零食", "吃的", "食物", "过期", "保质期", "生产日期", "发霉", "变质", "虫", "异物",
@@ -198,7 +200,9 @@ EN_SYNONYMS: dict[str, tuple[str, ...]] = {
                               "appeal", "arbitration"),
     "evidence": ("screenshot", "screenshots", "photo", "photos", "video", "unboxing",
                  "proof", "records", "record", "film"),
-    "scams": ("wechat me", "outside the app", "call from"),
+    "scams": ("wechat me", "outside the app", "call from", "stranger", "verification code",
+              "card number", "card details", "password", "called me", "got a call", "phone call",
+              "pretending"),
     "safely": ("ripped off", "tips", "safe", "careful", "avoid", "trustworthy", "reliable",
                "peace of mind", "protect myself",
                "legit", "scammed", "watch out"),
@@ -235,23 +239,24 @@ NEGATORS = {
            "before", "until", "waiting for"),
 }
 # Words that say the rest of their clause was promised, and so did not happen (说好48小时发货: it
-# has not shipped; "they promised to ship it"), or only claimed, and so is not what the reader
-# says happened (说是我自己弄坏的), or feared (怎么避免买到假货: nothing has happened). The clause
-# ends at a space (Chinese), CLAIM_REACH words on (English), or a word that turns to what did
-# happen (说是正品结果是高仿).
+# has not shipped; "they promised to ship it"), or only claimed or feared, and so is not what
+# the reader says happened (说是我自己弄坏的, 怎么避免买到假货). The clause ends at a space
+# (Chinese), CLAIM_REACH words on (English, which has no clause marks left), or a word that
+# turns to what did happen (说是正品结果是高仿).
 PROMISES = {"zh": ("说好", "说好的", "承诺", "答应", "保证", "本来说"),
             "en": ("promised", "promise", "supposed to", "said it would", "says it will")}
-CLAIMS = {"zh": ("说是", "号称", "自称", "避免", "防止", "以防", "怕", "担心"),
-          "en": ("claimed", "claims", "claim", "avoid", "prevent", "afraid", "worried")}
+CLAIMS = {"zh": ("说是", "号称"), "en": ("claimed", "claims")}
+FEARS = {"zh": ("避免", "防止", "以防", "怕", "担心"), "en": ("avoid", "prevent", "afraid", "worried")}
 TURNS = {"zh": ("结果", "但是", "但", "可是", "却", "其实", "实际上"),
          "en": ("but", "actually", "instead", "turned out")}
-CLAIM_REACH = 6
+CLAIM_REACH = 4
 # Words that ask whether the concept right after them happened (是不是骗子, 有没有发货, whether it
 # shipped): they say neither that it did nor that it did not.
 WHETHER = {"zh": ("是不是", "有没有", "是否", "有木有"),
            "en": ("whether", "if it", "did it", "has it", "is it", "am i", "are we")}
-# Chinese particles that make a clause a question: 还在七天内吗 asks which side, and says neither.
-QUESTION_ENDS = ("吗", "么")
+# What makes an amount of time a question when it follows it at once: 还在七天内吗 asks which side,
+# and says neither (超过七天怎么办 says "more").
+QUESTION_ENDS = ("吗", "了吗")
 # Words that say the concept just before them has not happened yet: 发货前, 付款之前.
 BEFORE = {"zh": ("前", "之前", "以前"), "en": ()}
 # Concepts that only widen a query's words (退钱 also looks for 退款) and weigh no page: nearly
@@ -270,8 +275,8 @@ ASKING = {"zh": ("怎么", "如何", "什么", "为什么", "能不能", "可不
                  "吧", "是不是", "请问", "咋", "点样"),
           "en": ()}
 # Words that name only what a shopper wants done and to what, not their situation: a query made
-# of nothing else (怎么退款, 订单怎么取消, how to get a refund; with WANTS, 不想要了怎么退) asks the
-# home page's question first, because what can be done depends on the order's status
+# of nothing else, saying no fact but WANTS and no amount of time (怎么退款, 订单怎么取消, how to
+# get a refund; 不想要了怎么退), gets the home page first, which asks for the situation
 # (search-rank.js).
 GENERAL = {"zh": ("抖音", "订单", "单子", "东西", "买的", "商品", "退款", "退钱", "退货", "退", "取消", "申请",
                   "流程", "操作", "办理", "怎么办", "在哪", "哪里", "我", "的", "了", "要", "想", "能", "一下",
@@ -285,8 +290,7 @@ GENERAL = {"zh": ("抖音", "订单", "单子", "东西", "买的", "商品", "�
                   # function words, but not where, when, why: they ask of a situation
                   "a", "an", "the", "i", "me", "my", "it", "is", "how", "to", "do", "does", "can",
                   "on", "in", "for", "of", "with", "and", "or", "what", "you", "your")}
-# What a shopper may want whose answer depends on the order's status, as GENERAL words are:
-# 不想要了怎么退 (cancel before shipping, or the seven-day return after it).
+# Concepts that name a wish rather than a situation, as GENERAL words do (不想要了怎么退).
 WANTS = ("unwanted+",)
 # Words that ask what a status means (待发货是什么意思, what does shipped mean): a status's question
 # page says what the status is and where to go from it.
@@ -327,8 +331,8 @@ NUMBERS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
 NEGATION_REACH = {"zh": 2, "en": 3}
 
 
-# The app's Chinese labels, which the English pages quote and an English reader may paste
-# (待收货): read in English as in Chinese.
+# Chinese words that the English pages quote and an English reader may paste (待收货): read in
+# English as in Chinese.
 APP_LABELS = ("待付款", "待发货", "待收货", "已发货", "已完成", "已取消", "确认收货", "延长收货", "拒收", "退款中",
               "售后中")
 
@@ -349,10 +353,12 @@ def vocabulary(lang: str) -> dict:
     return {"words": dict(sorted(words.items())), "names": dict(sorted(names.items())),
             "topics": list(TOPICS), "negators": sorted(NEGATORS[lang]), "before": sorted(BEFORE[lang]),
             "promises": sorted(PROMISES[lang]), "claims": sorted(CLAIMS[lang]),
+            "fears": sorted(FEARS[lang]),
             "turns": sorted(TURNS[lang]), "claimReach": CLAIM_REACH, "whether": sorted(WHETHER[lang]),
             "questionEnds": list(QUESTION_ENDS) if lang == "zh" else [],
             "asks": sorted(ASKS[lang]), "explains": sorted(EXPLAINS[lang]),
             "asking": sorted(ASKING[lang]), "general": _general(lang, words),
+            "wants": sorted(w[:-1] for w in WANTS),
             "ago": dict(sorted(AGO[lang].items())),
             "duration": DURATION[lang], "more": sorted(MORE), "less": sorted(LESS),
             "units": UNITS, "numbers": NUMBERS, "reach": NEGATION_REACH[lang],

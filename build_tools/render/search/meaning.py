@@ -2,8 +2,11 @@
 
 `meaning` reads a text with the vocabulary of lexicon.py: which concepts it says happened or
 did not (还没寄出来 = shipped-, 收到是坏的 = received+ faulty+), an amount of time and how it
-compares (收货一个多月 = more than 30 days, 还在 7 天内 = less than 7), and whether it asks when
-or how long (多久, how long). The browser reads queries with the same steps
+compares (收货一个多月 = more than 30 days, 还在 7 天内 = less than 7; 还在七天内吗 asks which side,
+and says neither), and whether it asks when or how long (多久, how long). What was only promised
+says the reverse (说好48小时发货: not shipped), what was claimed or feared is not read (说是我弄坏的,
+怎么避免买到假货), 是不是 / 有没有 ask and say neither way, and with a sign of a scam what the caller
+said happened is not read. The browser reads queries with the same steps
 (docs/overrides/assets/search-text.js); tests/search/vectors.json holds texts and their meaning,
 and both sides are run on it.
 
@@ -25,9 +28,9 @@ from functools import cache
 from build_tools.derive.derive import Derived, Step
 from build_tools.tree.model import Answer, Node
 from build_tools.render.search.lexicon import (AGO, ASKS, BEFORE, CLAIM_REACH, CLAIMS, DURATION,
-                                               LESS, MORE, NEGATION_REACH, NEGATORS, NUMBERS,
-                                               PROMISES, QUESTION_ENDS, TOPICS, TURNS, UNITS,
-                                               WHETHER, vocabulary)
+                                               FEARS, LESS, MORE, NEGATION_REACH, NEGATORS,
+                                               NUMBERS, PROMISES, QUESTION_ENDS, TOPICS, TURNS,
+                                               UNITS, WHETHER, vocabulary)
 
 
 @dataclass(frozen=True)
@@ -46,7 +49,7 @@ class Meaning:
 
 @dataclass(frozen=True)
 class _Item:
-    kind: str  # "facts", "negator", "before", "promise", "claim", "turn", "asks", "ago", "duration"
+    kind: str  # facts, negator, before, promise, claim, turn, whether, asks, ago, duration
     start: int  # in characters (zh) or words (en)
     end: int
     value: object = None
@@ -109,6 +112,7 @@ def meaning(normalized: str, lang: str) -> Meaning:
             days, than = item.value  # type: ignore[misc]
             if _asks_side(normalized, lang, item, asked_at):
                 than = ""  # 还在七天内吗: which side is asked, not said
+            asked_at = None
     if facts.get("scam"):  # what a scammer says happened is the bait, not the order
         facts = {"scam": True}
     return Meaning(facts, days, than, asks)
@@ -117,10 +121,10 @@ def meaning(normalized: str, lang: str) -> Meaning:
 def _asks_side(normalized: str, lang: str, item: _Item, asked_at: int | None) -> bool:
     """Whether the text asks which side of an amount of time it is on (还在七天内吗, is it still
     within 7 days) rather than saying it: 吗 right after it, or 是不是 / 'is it' before it (过了七天
-    还能退吗 says the side and asks something else)."""
+    还能退吗 and 超过七天怎么办 say the side and ask something else)."""
     if asked_at is not None and _within_reach(normalized, lang, asked_at, item.start):
         return True
-    return lang == "zh" and any(q in normalized[item.end:item.end + 2] for q in QUESTION_ENDS)
+    return lang == "zh" and normalized[item.end:].startswith(QUESTION_ENDS)
 
 
 def _clause_end(normalized: str, lang: str, start: int) -> int:
@@ -132,15 +136,17 @@ def _clause_end(normalized: str, lang: str, start: int) -> int:
     return len(normalized) if end < 0 else end
 
 
-def _within_reach(normalized: str, lang: str, negator_end: int, word_start: int) -> bool:
+def _within_reach(normalized: str, lang: str, marker_end: int, word_start: int) -> bool:
+    """Whether a negator or 是不是 ending at `marker_end` reaches the word at `word_start`."""
     if lang == "en":
-        return word_start - negator_end <= NEGATION_REACH[lang]
-    between = normalized[negator_end:word_start]
+        return word_start - marker_end <= NEGATION_REACH[lang]
+    between = normalized[marker_end:word_start]
     return len(between) <= NEGATION_REACH[lang] and " " not in between  # one clause
 
 
 def _items(normalized: str, lang: str) -> list[_Item]:
-    """The text's known words and amounts of time, longest first, left to right."""
+    """The text's known words and amounts of time, left to right, the longest at each place
+    (but for a negator that runs into a word holding its own negator: 还没动静)."""
     words = _words(lang)
     duration = _duration(lang)
     found: list[_Item] = []
@@ -163,18 +169,20 @@ def _items(normalized: str, lang: str) -> list[_Item]:
                 offset += len(token) + 1
             k += size or 1
         return found
-    i = 0
     def longest(at: int) -> str:
         return next((normalized[at:at + n] for n in range(min(len(normalized) - at, 6), 0, -1)
                      if normalized[at:at + n] in words), "")
 
+    i = 0
     while i < len(normalized):
         word = longest(i)
         if word and words[word][0] == "negator":
-            # 还没 then 没动静: a word that holds its own negator and goes on past this one is read
-            # whole, so that no list needs 还没动静 beside 没动静.
+            # 还没 then 没动静: a word that begins with this negator's own last negator and goes
+            # on past it is read whole, so that no list needs 还没动静 beside 没动静 (没有洞 stays
+            # 没有 + 有洞: 有 is no negator).
             i, word = next(((j, inner) for j in range(i + 1, i + len(word))
-                            if j + len(inner := longest(j)) > i + len(word)), (i, word))
+                            if words.get(normalized[j:i + len(word)], ("",))[0] == "negator"
+                            and j + len(inner := longest(j)) > i + len(word)), (i, word))
         m = duration.match(normalized, i)
         if m and m.end() - i >= len(word):
             found.append(_Item("duration", i, m.end(), _amount(m, lang)))
@@ -216,7 +224,7 @@ def _words(lang: str) -> dict[str, tuple[str, object]]:
     known.update({w: ("negator", None) for w in NEGATORS[lang]})
     known.update({w: ("before", None) for w in BEFORE[lang]})
     known.update({w: ("promise", None) for w in PROMISES[lang]})
-    known.update({w: ("claim", None) for w in CLAIMS[lang]})
+    known.update({w: ("claim", None) for w in (*CLAIMS[lang], *FEARS[lang])})
     known.update({w: ("turn", None) for w in TURNS[lang]})
     known.update({w: ("whether", None) for w in WHETHER[lang]})
     known.update({w: ("asks", None) for w in ASKS[lang]})

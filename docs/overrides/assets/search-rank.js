@@ -18,15 +18,15 @@
      times (a question page above the answer is less precise than the answer), one that
      contradicts it CONTRADICT times; a time question multiplies the pages that answer when by
      TIMING, and its own words (and the words that only say how one asks) count ASKED of their
-     weight; a question about what a status means
-     multiplies the question pages by EXPLAINS; an amount of time within NEAR of the bound a
-     question page's answers fall either side of agrees with that page, and neither agrees with
-     nor contradicts the answers, each of which assumes a side. A page is shown while it
-     scores at least RELEVANT of the first page's score. A shopper's word that the pages say otherwise
-     (卖家 for 商家, lexicon.py's synonyms) also looks for the site's word at SYNONYM of its
-     weight, a concept the query names (寄出来: shipped) for the concept's first word at EXPAND.
-     Tuned on the development sets (tests/search/runner.py's TUNED), measured on the held-out
-     ones (docs/decisions/010-search-meaning.md, 014-search-synonyms.md). */
+     weight; a question about what a status means multiplies the question pages by EXPLAINS; an
+     amount of time within NEAR of the bound a question page's answers fall either side of
+     agrees with that page, and neither agrees with nor contradicts the answers, each of which
+     assumes a side. A page is shown while it scores at least RELEVANT of the first page's
+     score. A shopper's word that the pages say otherwise (卖家 for 商家, lexicon.py's synonyms)
+     also looks for the site's word at SYNONYM of its weight, a concept the query names
+     (寄出来: shipped) for the concept's first word at EXPAND. Tuned on the development sets
+     (tests/search/runner.py's TUNED), measured on the held-out ones (docs/decisions/
+     010-search-meaning.md, 014-search-synonyms.md, 015-search-reading-a-query.md). */
   var AGREE = 1.5, UNKNOWN = 0.75, CONTRADICT = 0.4, TIMING = 1.6, ASKED = 0.3, EXPAND = 0.5;
   var RELEVANT = 0.25, LIFT = 0.35, SYNONYM = 1, EXPLAINS = 2, NEAR = 0.3;
 
@@ -84,8 +84,12 @@
         if (!wanted.some(function (w) { return w[0] === t[0]; })) { wanted.push([t[0], t[1] * entry[1]]); }
       });
     });
+    var vocabulary = index.data.vocabulary;
+    var situation = "days" in meant || Object.keys(meant.facts).some(function (concept) {
+      return vocabulary.topics.indexOf(concept) < 0 && vocabulary.wants.indexOf(concept) < 0;
+    });
     return { meaning: meant, terms: wanted,
-             general: onlyGeneral(normalized, index.data.vocabulary, reading.lang),
+             general: !situation && onlyGeneral(normalized, vocabulary, reading.lang),
              explains: namesAny(normalized, index.data.vocabulary.explains, reading.lang) };
   }
 
@@ -133,8 +137,9 @@
     return spans;
   }
 
-  /* Whether the query names only what is wanted done and to what (lexicon GENERAL, with the
-     words that only ask how): 怎么退款, how to cancel an order. */
+  /* Whether the query's words name only what is wanted done and to what (lexicon GENERAL, with
+     the words that only ask how): 怎么退款, how to cancel an order. The query must also say no
+     situation (订单取消了 is one: understand). */
   function onlyGeneral(normalized, vocabulary, lang) {
     var words = vocabulary.general.concat(vocabulary.asking)
       .sort(function (a, b) { return b.length - a.length; });
@@ -271,8 +276,8 @@
       .sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
     /* A query that names only what is wanted done (怎么退款) gets the home page first: it asks
        the order's status, on which the answer depends. */
-    if (read.general && ranked.length) {
-      var home = docs.findIndex(function (d) { return d[0] === ""; });
+    var home = docs.findIndex(function (d) { return d[0] === ""; });
+    if (read.general && ranked.length && home >= 0) {
       var first = ranked[0][1];
       ranked = [[home, first]].concat(ranked.filter(function (pair) { return pair[0] !== home; }));
     }

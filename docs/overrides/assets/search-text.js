@@ -26,7 +26,7 @@
     vocabulary.negators.forEach(function (w) { known[w] = ["negator", null]; });
     vocabulary.before.forEach(function (w) { known[w] = ["before", null]; });
     vocabulary.promises.forEach(function (w) { known[w] = ["promise", null]; });
-    vocabulary.claims.forEach(function (w) { known[w] = ["claim", null]; });
+    vocabulary.claims.concat(vocabulary.fears).forEach(function (w) { known[w] = ["claim", null]; });
     vocabulary.turns.forEach(function (w) { known[w] = ["turn", null]; });
     vocabulary.whether.forEach(function (w) { known[w] = ["whether", null]; });
     vocabulary.asks.forEach(function (w) { known[w] = ["asks", null]; });
@@ -185,6 +185,7 @@
       } else if (!("days" in found)) {
         found.days = item.value[0];
         found.than = asksSide(normalized, m, item, askedAt) ? "" : item.value[1];
+        askedAt = null;
       }
     });
     if (facts.scam) {  /* what a scammer says happened is the bait, not the order */
@@ -196,8 +197,8 @@
   /* meaning.py's _asks_side: 还在七天内吗, "is it still within 7 days" ask which side. */
   function asksSide(normalized, m, item, askedAt) {
     if (askedAt !== null && withinReach(normalized, m, askedAt, item.start)) { return true; }
-    var after = normalized.slice(item.end, item.end + 2);
-    return m.vocabulary.questionEnds.some(function (q) { return after.indexOf(q) >= 0; });
+    var after = normalized.slice(item.end);
+    return m.lang === "zh" && m.vocabulary.questionEnds.some(function (q) { return after.indexOf(q) === 0; });
   }
 
   function clauseEnd(normalized, m, start) {
@@ -249,11 +250,16 @@
     for (var i = 0; i < normalized.length;) {
       var word = longest(i);
       if (word && m.known[word][0] === "negator") {
-        /* 还没 then 没动静: a word that holds its own negator and goes on past this one is read
-           whole (meaning.py's _items). */
+        /* 还没 then 没动静: a word that begins with this negator's own last negator and goes on
+           past it is read whole (meaning.py's _items). */
         for (var j = i + 1; j < i + word.length; j++) {
+          var tail = normalized.slice(j, i + word.length);
           var inner = longest(j);
-          if (j + inner.length > i + word.length) { i = j; word = inner; break; }
+          var tailNegates = Object.prototype.hasOwnProperty.call(m.known, tail) &&
+            m.known[tail][0] === "negator";
+          if (tailNegates && j + inner.length > i + word.length) {
+            i = j; word = inner; break;
+          }
         }
       }
       var amount = duration(normalized, i, m);
