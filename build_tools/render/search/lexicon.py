@@ -36,8 +36,8 @@ ZH_CONCEPTS: dict[str, tuple[str, ...]] = {
          "7日无理由", "能不能", "可不可以", "保证金", "恐怕", "哪怕", "寄回去一下"),
     # 订单取消 with no 了 names the act (抖音订单取消: how to cancel), so it is not listed.
     "cancel+": ("已取消", "被取消", "取消了", "取消后", "被关闭", "关闭了", "订单关闭", "交易关闭"),
-    "refuse+": ("拒绝", "拒了", "驳回", "不同意", "不给退", "不让退", "不能退", "不给退款", "退不了", "不讲理", "刁难",
-                "耍赖", "不认账", "商家拒收"),
+    "refuse+": ("拒绝", "拒了", "驳回", "不同意", "不给退", "不让退", "不能退", "不给退款", "退不了",
+                "不讲理", "刁难", "耍赖", "不认账", "商家拒收"),
     # A merchant who has not acted has not refused: the reader is still waiting.
     "refuse-": ("不处理", "没处理", "未处理", "不理", "没理", "没人理", "没人处理", "不回复", "没回复",
                 "不回消息", "拖着", "一直拖", "等商家", "商家没反应", "商家不回", "不搭理", "没搭理",
@@ -47,7 +47,8 @@ ZH_CONCEPTS: dict[str, tuple[str, ...]] = {
     "faulty+": ("质量", "问题", "坏", "破", "碎", "裂", "损", "瑕疵", "不符", "不对板", "不一样", "不一致",
                 "发错", "错发", "少件", "漏发", "缺件", "次品", "故障", "用不了", "不能用", "变质", "差太多",
                 "差很多", "差别", "洞", "开胶", "开线", "脱线", "掉色", "褪色", "起球", "有洞", "破洞", "漏水",
-                "没发全", "不发光", "不发热", "划痕", "变形", "生锈", "发霉", "色差", "异味", "臭味", "不像", "不亮", "没反应", "失灵", "走不动", "没声音", "不响",
+                "没发全", "不发光", "不发热", "划痕", "变形", "生锈", "发霉", "色差", "异味", "臭味", "不像",
+                "不亮", "没反应", "失灵", "走不动", "没声音", "不响",
                 "开不了机", "充不进电", "充不了电", "黑屏", "死机", "坏掉", "跳闸", "短路", "漏电",
                 "冒烟"),
     "fake+": ("假货", "假的", "假冒", "仿冒", "山寨", "高仿", "冒牌", "以假充真", "欺诈", "虚假", "夸大",
@@ -102,7 +103,8 @@ EN_CONCEPTS: dict[str, tuple[str, ...]] = {
                  "signed for", "it came", "picked up", "opened it", "unboxed"),
     "receive-": ("undelivered", "didn t get it", "did not get it", "never got it", "never got",
                  "do not have it", "don t have it",
-                 "refuse the parcel", "refused the parcel", "refuse parcel", "refuse it", "refuse delivery", "refused delivery", "lost", "never came",
+                 "refuse the parcel", "refused the parcel", "refuse parcel", "refuse it",
+                 "refuse delivery", "refused delivery", "lost", "never came",
                  "never showed up", "reject the delivery", "rejected the delivery",
                  "reject the parcel", "reject the package", "missing parcel", "missing package"),
     "cancel+": ("cancelled", "canceled", "called off", "closed"),
@@ -116,10 +118,12 @@ EN_CONCEPTS: dict[str, tuple[str, ...]] = {
                 # agreeing is not refusing, and a negator flips it (won't accept the return)
                 "accept", "accepted", "accepts", "agree", "agreed", "agrees", "approve",
                 "approved", "approves"),
-    "faulty+": ("faulty", "broken", "unsafe", "fails food safety", "damaged", "defective", "cracked", "crack", "scratched",
+    "faulty+": ("faulty", "broken", "unsafe", "fails food safety", "damaged", "defective", "cracked",
+                "crack", "scratched",
                 "torn", "wrong", "not as described", "scratch", "scratches", "leaking", "leaks",
                 "stained", "moldy", "mouldy", "no sound", "won t turn on", "doesn t turn on",
-                "won t charge", "dead", "faded", "peeling", "ripped", "dead on arrival", "not working", "doesn t work",
+                "won t charge", "dead", "faded", "peeling", "ripped", "dead on arrival", "not working",
+                "doesn t work",
                 "does not work", "stopped working", "problem", "fault", "quality", "different from",
                 "not the same", "doesn t match", "does not match", "not what i ordered",
                 "nothing like", "doesn t look like", "doesnt look like", "does not look like",
@@ -171,7 +175,8 @@ ZH_SYNONYMS: dict[str, tuple[str, ...]] = {
     "维修": ("保修", "返修", "修理", "修一下", "售后维修", "寄回去修", "拿去修", "能修", "修好"),
     "证据": ("截图", "录屏", "开箱视频", "视频", "照片", "拍照", "聊天记录", "凭证", "留证",
            "存证", "保存"),
-    "骗局": ("陌生人", "验证码", "卡号", "密码", "理赔", "扫码", "二维码", "转账", "双倍赔", "赔偿电话", "打电话说", "加好友", "私下"),
+    "骗局": ("陌生人", "验证码", "卡号", "密码", "理赔", "扫码", "二维码", "转账", "双倍赔", "赔偿电话",
+           "打电话说", "加好友", "私下"),
     "安全购物": ("防骗", "防坑", "踩坑", "被坑", "避坑", "上当", "靠谱", "靠不靠谱", "注意事项", "要注意",
              "注意什么", "小心", "信誉", "怎么挑", "防止", "避免", "放心", "安心", "保障自己"),
     "食品": ("零食", "吃的", "食物", "过期", "保质期", "生产日期", "发霉", "变质", "虫", "异物",
@@ -304,8 +309,8 @@ AGO = {
 # An amount of time: [comparison] number [more] unit [comparison]. Groups: 1 before, 2 number,
 # 3 "more", 4 unit, 5 after. The same patterns run in Python and in the browser.
 DURATION = {
-    "zh": ("(没超过|不超过|未超过|超没超过|有没有超过|过没过|到没到|超过|超出|过了|已过|多于|大于|不到|没到|未到|不满|没满|未满|"
-           "少于|小于)? ?"
+    "zh": ("(没超过|不超过|未超过|超没超过|有没有超过|过没过|到没到|超过|超出|过了|已过|多于|大于|不到|没到|"
+           "未到|不满|没满|未满|少于|小于)? ?"
            "([0-9]+|[一二两三四五六七八九十半][一二两三四五六七八九十几]*) ?个? ?(多)? ?个? ?"
            "(分钟|小时|工作日|天|日|周|星期|礼拜|月|年)(以内|之内|内|里面|以上|之后|后)?"),
     "en": (r"\b(more than|longer than|over|past|after|beyond|within|less than|under|fewer than|"
