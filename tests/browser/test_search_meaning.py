@@ -3,9 +3,9 @@ search box, each phrasing finds its page first. One or more per mechanism and la
 (build_tools/render/search/meaning.py): negation, the order's state, time questions, amounts
 of time against the seven days, what happened to the goods, what a status means, a merchant
 who has not acted, what was only promised or claimed, the words that only say how one asks, a
-query that names only what is wanted done; and the shoppers' words for what the pages say otherwise (lexicon.py's
-synonyms). None of these phrasings is in a
-query set (tests/search/test_queries.py checks), so none was tuned for."""
+query that names only what is wanted done; and the shoppers' words for what the pages say
+otherwise (synonyms.py). None of these phrasings is in a query set
+(tests/search/test_queries.py checks), so none was tuned for."""
 
 from __future__ import annotations
 
@@ -46,7 +46,7 @@ PHRASINGS = [
     ("goods", "en", "the item arrived cracked", "quality-problem"),
     ("goods", "en", "they sent me a counterfeit", "fraud"),
     ("goods", "zh", "刚买的包开线了", "quality-problem"),
-    # The shoppers' words for what the pages say otherwise (lexicon.py's synonyms).
+    # The shoppers' words for what the pages say otherwise (synonyms.py).
     ("synonym", "zh", "想找店家私聊一下怎么弄", "talk-to-merchant"),
     ("synonym", "zh", "快递放驿站被人代签了我没拿到", "signed-not-received"),
     ("synonym", "zh", "想要人工客服电话", "contact-customer-service"),

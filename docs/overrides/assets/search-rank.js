@@ -22,7 +22,7 @@
      amount of time within NEAR of the bound a question page's answers fall either side of
      agrees with that page, and neither agrees with nor contradicts the answers, each of which
      assumes a side. A page is shown while it scores at least RELEVANT of the first page's
-     score. A shopper's word that the pages say otherwise (卖家 for 商家, lexicon.py's synonyms)
+     score. A shopper's word that the pages say otherwise (卖家 for 商家, synonyms.py)
      also looks for the site's word at SYNONYM of its weight, a concept the query names
      (寄出来: shipped) for the concept's first word at EXPAND. Tuned on the development sets
      (tests/search/runner.py's TUNED), measured on the held-out ones (docs/decisions/
@@ -101,7 +101,7 @@
     });
   }
 
-  /* The site's words for the shoppers' words in the query (lexicon.py's synonyms): the longest
+  /* The site's words for the shoppers' words in the query (synonyms.py): the longest
      known word at each place, Chinese by characters, English by whole words (a plural "s" or
      "es" too). */
   function synonymsIn(normalized, synonyms, lang) {
