@@ -93,23 +93,17 @@ def hit_rates(browser: Browser, url: str, path: Path, title: str, misses: bool =
     outcomes = list(run_queries(context.new_page(), url, load_queries(path)))
     context.close()
     print(f"\n{title} ({path.relative_to(ROOT) if path.is_relative_to(ROOT) else path})")
-    for lang in (*LANGUAGES, None):
-        r = rates(outcomes, lang)
-        print(f"  {lang or 'total':5}  {r.count:3} queries   hit@1 {r.at_1:6.1%}   hit@3 {r.at_3:6.1%}")
+    print_rates(outcomes)
     if path in HELD_OUT:
         # Writers who never met converge on the obvious phrasings (还没付钱的订单怎么取消): the
         # queries that a set tuned on also holds are counted apart.
         tuned = {(q.lang, q.query) for p in TUNED for q in load_queries(p)}
         fresh = [o for o in outcomes if (o.query.lang, o.query.query) not in tuned]
         print(f"  without the {len(outcomes) - len(fresh)} queries that a set tuned on also holds:")
-        for lang in (*LANGUAGES, None):
-            r = rates(fresh, lang)
-            print(f"  {lang or 'total':5}  {r.count:3} queries   hit@1 {r.at_1:6.1%}   hit@3 {r.at_3:6.1%}")
-    if any(o.query.also for o in outcomes):
-        print(f"  counting the pages the writer said answer as well ({sum(bool(o.query.also) for o in outcomes)} queries name one):")
-        for lang in (*LANGUAGES, None):
-            r = rates(outcomes, lang, also=True)
-            print(f"  {lang or 'total':5}  {r.count:3} queries   hit@1 {r.at_1:6.1%}   hit@3 {r.at_3:6.1%}")
+        print_rates(fresh)
+    if naming := sum(bool(o.query.also) for o in outcomes):
+        print(f"  counting the pages the writer said answer as well ({naming} queries name one):")
+        print_rates(outcomes, also=True)
     not_first = [o for o in outcomes if not o.hit(1)]
     if not misses:
         print(f"  not first: {len(not_first)} (held out: --blind-misses lists them)")
@@ -118,6 +112,13 @@ def hit_rates(browser: Browser, url: str, path: Path, title: str, misses: bool =
     for o in not_first:
         print("    " + o.describe())
     return outcomes
+
+
+def print_rates(outcomes: list[Outcome], also: bool = False) -> None:
+    """hit@1 and hit@3 per language and in total."""
+    for lang in (*LANGUAGES, None):
+        r = rates(outcomes, lang, also)
+        print(f"  {lang or 'total':5}  {r.count:3} queries   hit@1 {r.at_1:6.1%}   hit@3 {r.at_3:6.1%}")
 
 
 # --- 2. index sizes -------------------------------------------------------------------------

@@ -85,12 +85,10 @@ class Outcome:
         except ValueError:
             return None
 
-    def hit(self, k: int) -> bool:
-        return self.rank is not None and self.rank <= k
-
-    def hit_any(self, k: int) -> bool:
-        """The expected page or one the writer said answers as well is among the first k."""
-        wanted = {self.query.expected_path, *(expected_paths()[n] for n in self.query.also)}
+    def hit(self, k: int, also: bool = False) -> bool:
+        """The expected page (or, with `also`, one the writer said answers as well) is among the
+        first k."""
+        wanted = {self.query.expected_path, *(expected_paths()[n] for n in self.query.also if also)}
         return any(path in wanted for path in self.results[:k])
 
     def describe(self) -> str:
@@ -193,5 +191,5 @@ def rates(outcomes: list[Outcome], lang: str | None = None, also: bool = False) 
     """Hit rates; with `also`, a page the writer said answers as well counts as a hit."""
     chosen = [o for o in outcomes if lang is None or o.query.lang == lang]
     n = len(chosen) or 1
-    hit = Outcome.hit_any if also else Outcome.hit
-    return Rates(len(chosen), sum(hit(o, 1) for o in chosen) / n, sum(hit(o, 3) for o in chosen) / n)
+    return Rates(len(chosen), sum(o.hit(1, also) for o in chosen) / n,
+                 sum(o.hit(3, also) for o in chosen) / n)

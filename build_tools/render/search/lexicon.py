@@ -178,6 +178,9 @@ WHETHER = {"zh": ("是不是", "有没有", "是否", "有木有"),
 QUESTION_ENDS = ("吗", "了吗")
 # Words that say the concept just before them has not happened yet: 发货前, 付款之前.
 BEFORE = {"zh": ("前", "之前", "以前"), "en": ()}
+# Concepts that, when a text says them, are all it says: with a sign of a scam, what the caller
+# said happened to the order is the bait (陌生电话说快递丢了要理赔 is a scam, not a lost parcel).
+ALONE = ("scam",)
 # Concepts that only widen a query's words (退钱 also looks for 退款) and weigh no page: nearly
 # every page is about a refund, and none says one never happens.
 TOPICS = ("refund",)
@@ -271,7 +274,7 @@ def vocabulary(lang: str) -> dict:
     names = {facts[:-1]: entries[0] for facts, entries in concepts.items()
              if " " not in facts and facts.endswith("+")}
     return {"words": dict(sorted(words.items())), "names": dict(sorted(names.items())),
-            "topics": list(TOPICS), "negators": sorted(NEGATORS[lang]), "before": sorted(BEFORE[lang]),
+            "topics": list(TOPICS), "alone": list(ALONE), "negators": sorted(NEGATORS[lang]), "before": sorted(BEFORE[lang]),
             "promises": sorted(PROMISES[lang]), "claims": sorted(CLAIMS[lang]),
             "fears": sorted(FEARS[lang]),
             "turns": sorted(TURNS[lang]), "claimReach": CLAIM_REACH, "whether": sorted(WHETHER[lang]),

@@ -27,7 +27,7 @@ from functools import cache
 
 from build_tools.derive.derive import Derived, Step
 from build_tools.tree.model import Answer, Node
-from build_tools.render.search.lexicon import (AGO, ASKS, BEFORE, CLAIM_REACH, CLAIMS, DURATION,
+from build_tools.render.search.lexicon import (ALONE, AGO, ASKS, BEFORE, CLAIM_REACH, CLAIMS, DURATION,
                                                FEARS, LESS, MORE, NEGATION_REACH, NEGATORS,
                                                NUMBERS, PROMISES, QUESTION_ENDS, TOPICS, TURNS,
                                                UNITS, WHETHER, vocabulary)
@@ -113,8 +113,8 @@ def meaning(normalized: str, lang: str) -> Meaning:
             if _asks_side(normalized, lang, item, asked_at):
                 than = ""  # 还在七天内吗: which side is asked, not said
             asked_at = None
-    if facts.get("scam"):  # what a scammer says happened is the bait, not the order
-        facts = {"scam": True}
+    if alone := {c: True for c in ALONE if facts.get(c)}:  # a scam's story is the bait
+        facts = alone
     return Meaning(facts, days, than, asks)
 
 

@@ -31,7 +31,8 @@
   var RELEVANT = 0.25, LIFT = 0.35, SYNONYM = 1, EXPLAINS = 2, NEAR = 0.3;
 
   /* What the script needs beyond the file: how to read text, each character's sound, the
-     index's character pairs grouped by how they sound, and each page's sentences as read. */
+     index's character pairs grouped by how they sound, each page's sentences as read, and the
+     general and asking words longest first (onlyGeneral), sorted once rather than per key. */
   function prepare(data) {
     var text = root.helpCentreText;
     var reading = text.model(data);
@@ -53,7 +54,9 @@
         return " " + text.normalize(sentence, reading).join(" ") + " ";
       });
     });
-    return { data: data, text: text, reading: reading, soundOf: soundOf,
+    var general = data.vocabulary.general.concat(data.vocabulary.asking)
+      .sort(function (a, b) { return b.length - a.length; });
+    return { data: data, text: text, reading: reading, soundOf: soundOf, general: general,
              pairsBySound: pairsBySound, latin: latin, sentences: sentences };
   }
 
@@ -89,7 +92,7 @@
       return vocabulary.topics.indexOf(concept) < 0 && vocabulary.wants.indexOf(concept) < 0;
     });
     return { meaning: meant, terms: wanted,
-             general: !situation && onlyGeneral(normalized, vocabulary, reading.lang),
+             general: !situation && onlyGeneral(normalized, index.general, reading.lang),
              explains: namesAny(normalized, index.data.vocabulary.explains, reading.lang) };
   }
 
@@ -137,12 +140,10 @@
     return spans;
   }
 
-  /* Whether the query's words name only what is wanted done and to what (lexicon GENERAL, with
-     the words that only ask how): 怎么退款, how to cancel an order. The query must also say no
-     situation (订单取消了 is one: understand). */
-  function onlyGeneral(normalized, vocabulary, lang) {
-    var words = vocabulary.general.concat(vocabulary.asking)
-      .sort(function (a, b) { return b.length - a.length; });
+  /* Whether the query's words are all `words` (lexicon GENERAL with the words that only ask
+     how, longest first): 怎么退款, how to cancel an order. The query must also say no situation
+     (订单取消了 is one: understand). */
+  function onlyGeneral(normalized, words, lang) {
     var rest = lang === "en" ? " " + normalized + " " : normalized;
     words.forEach(function (word) {
       var piece = lang === "en" ? " " + word + " " : word;

@@ -188,8 +188,9 @@
         askedAt = null;
       }
     });
-    if (facts.scam) {  /* what a scammer says happened is the bait, not the order */
-      Object.keys(facts).forEach(function (c) { if (c !== "scam") { delete facts[c]; } });
+    var alone = m.vocabulary.alone.filter(function (c) { return facts[c]; });
+    if (alone.length) {  /* a scam's story is the bait (meaning.py) */
+      Object.keys(facts).forEach(function (c) { if (alone.indexOf(c) < 0) { delete facts[c]; } });
     }
     return found;
   }
