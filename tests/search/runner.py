@@ -42,10 +42,14 @@ BLIND8 = HERE / "blind8.yaml"  # the eighth (2026-12-08), same titles, a sixth w
 BLIND9 = HERE / "blind9.yaml"  # the ninth (2026-12-08), same titles, a seventh writer asked to
                                # picture particular shoppers: held out for round 6, read after it
 BLIND10 = HERE / "blind10.yaml"  # the tenth (2026-12-08), same titles, an eighth writer asked for
-                                 # the many ways of saying one need: held out
+                                 # the many ways of saying one need: held out for round 7, read
+                                 # after it
+BLIND11 = HERE / "blind11.yaml"  # the eleventh and twelfth (2026-12-08), same titles, two new
+BLIND12 = HERE / "blind12.yaml"  # writers (shoppers typing; an agent's view of their messages):
+                                 # held out for round 8
 TUNED = (QUERIES, UNSEEN, DEV, BLIND, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7, BLIND8,
-         BLIND9)  # what ranking was tuned on
-HELD_OUT = (BLIND10,)  # measured before and after a round, its misses never read
+         BLIND9, BLIND10)  # what ranking was tuned on
+HELD_OUT = (BLIND11, BLIND12)  # measured before and after a round, its misses never read
 # A held-out set whose misses a round reads becomes a tuned set; a helper who has not seen the
 # keywords writes the next one (docs/decisions/014-search-synonyms.md).
 VECTORS = HERE / "vectors.json"  # texts with their terms and meaning, for both sides of search
