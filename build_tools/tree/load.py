@@ -36,9 +36,16 @@ def display_path(path: Path) -> str:
 
 
 def tree_files(folder: Path) -> list[Path]:
-    """The folder's tree files: *.yaml and *.yml, but hidden ones."""
-    return sorted(p for p in folder.iterdir() if p.suffix in TREE_SUFFIXES
-                  and not p.name.startswith(".") and p.is_file())
+    """The folder's tree files: *.yaml and *.yml, but hidden ones, there and in its subfolders
+    (one level: decision_tree/phrasings/ keeps the many phrasings apart from the pages)."""
+    return sorted(p for place in (folder, *_subfolders(folder)) for p in place.iterdir()
+                  if p.suffix in TREE_SUFFIXES and not p.name.startswith(".") and p.is_file())
+
+
+def _subfolders(folder: Path) -> list[Path]:
+    """Folders of tree files: not hidden, and not named like a file (more.yaml/ is a mistake)."""
+    return sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")
+                  and p.suffix.lower() not in TREE_SUFFIXES)
 
 
 def folder_files(folder: Path) -> tuple[list[Path], list[Problem]]:
@@ -46,7 +53,8 @@ def folder_files(folder: Path) -> tuple[list[Path], list[Problem]]:
     tree file but is not read is a problem too (or, if harmless, a notice), never silence."""
     if not folder.is_dir():
         return [], [Problem(Position(display_path(folder), 1, 1), "no such folder")]
-    problems = [p for path in sorted(folder.iterdir()) if (p := _not_read(path))]
+    problems = [p for place in (folder, *_subfolders(folder)) for path in sorted(place.iterdir())
+                if (p := _not_read(path))]
     paths = tree_files(folder)
     if not paths:
         at = Position(display_path(folder), 1, 1)
@@ -73,8 +81,8 @@ def _not_read(path: Path) -> Problem | None:
         return Problem(at, f"this is a link to `{os.readlink(path)}`, which does not exist; "
                            "restore that file or remove the link")
     if not path.is_file():
-        return Problem(at, "this is a folder, not a file; tree files must sit directly in "
-                           "the folder")
+        return Problem(at, f"this is a folder, not a file, so it is not read; a folder of tree "
+                           f"files is named without `{suffix}`")
     return None
 
 

@@ -174,6 +174,18 @@ class Redirect:
 
 
 @dataclass(frozen=True)
+class Phrasing:
+    """A search as a shopper typed it, and the page that answers it: search learns from these
+    (build_tools/render/search/learned.py). Add one when a search finds the wrong page."""
+
+    query: Line = field(metadata=doc("What the shopper typed, as they typed it"))
+    lang: Literal[LANGUAGES] = field(metadata=doc("The language of the query: zh or en"))
+    expect: Ref = field(metadata=doc("Id of the page that answers it best"))
+    also: tuple[Ref, ...] = field(default=(), metadata=doc("Ids of pages that answer it as well"))
+    at: Position = field(default=NOWHERE, compare=False)
+
+
+@dataclass(frozen=True)
 class TreeFile:
     """What one YAML file in decision_tree/ may hold; all files are merged."""
 
@@ -181,6 +193,8 @@ class TreeFile:
     nodes: tuple[Node, ...] = field(default=(), metadata=doc("Questions, outcomes and tips"))
     sources: tuple[Source, ...] = field(default=(), metadata=doc("Sources the pages cite"))
     redirects: tuple[Redirect, ...] = field(default=(), metadata=doc("Old ids kept as redirects"))
+    phrasings: tuple[Phrasing, ...] = field(default=(), metadata=doc(
+        "Searches as shoppers typed them, each with the page that answers it"))
     at: Position = field(default=NOWHERE, compare=False)
 
 
@@ -192,6 +206,7 @@ class Tree:
     nodes: dict[str, Node]
     sources: dict[str, Source]
     redirects: tuple[Redirect, ...]
+    phrasings: tuple[Phrasing, ...] = ()
 
     def questions(self) -> list[Question]:
         return [n for n in self.nodes.values() if isinstance(n, Question)]

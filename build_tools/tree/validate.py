@@ -40,7 +40,8 @@ def assemble(files: list[TreeFile]) -> tuple[Tree | None, list[Problem]]:
         problems.append(Problem(where, "no file sets `start:` (the id of the first question)"))
         return None, problems
     redirects = tuple(r for f in files for r in f.redirects)
-    return Tree(starts[0], nodes, sources, redirects), problems
+    phrasings = tuple(p for f in files for p in f.phrasings)
+    return Tree(starts[0], nodes, sources, redirects, phrasings), problems
 
 
 def _records(files: list[TreeFile], nodes: dict, sources: dict) -> Iterator[tuple[object, dict]]:
@@ -112,6 +113,10 @@ def _check_references(tree: Tree) -> Iterator[Problem]:
         for source in getattr(node, "sources", ()):
             if source.id not in tree.sources:
                 yield _unknown(source, "source", list(tree.sources))
+    for phrasing in tree.phrasings:
+        for page in (phrasing.expect, *phrasing.also):
+            if page.id not in tree.nodes:
+                yield _unknown(page, "node", list(tree.nodes))
 
 
 def _check_question_sources(tree: Tree) -> Iterator[Problem]:

@@ -1,6 +1,6 @@
 """Search finds the answer in the words shoppers type, and says what to do when it finds nothing.
 
-Every query of tests/search/queries.yaml is typed into the real search box of its language's
+Every query of decision_tree/phrasings/queries.yaml is typed into the real search box of its language's
 site (our search in Material's dialog, headless Chromium, phone viewport) and the result list is read as a
 reader sees it. Figures and timings: `python tests/benchmark/search_hits.py`.
 """
