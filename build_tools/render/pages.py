@@ -12,6 +12,7 @@ from build_tools.tree.model import DEFAULT_LANGUAGE, LANGUAGES, Node, Outcome, Q
 from build_tools.derive.paths import (HOME, SEARCH_INDEX, SOURCES, TIPS, absolute_url, link, redirect_path,
                     relative_url, root_path)
 from build_tools.render.search.index import build_index, documents
+from build_tools.render.search.learned import examples, learn
 from build_tools.render.strings import strings_for
 from build_tools.render.templating import render as _render
 from build_tools.render.trail import trail_box
@@ -30,7 +31,9 @@ def in_order(files: dict[str, str]) -> dict[str, str]:
 
 def render_search_index(derived: Derived, lang: str) -> dict[str, str]:
     """The language's search index: one file, which can be made apart from the pages."""
-    index = build_index(documents(derived, lang), lang)
+    docs = documents(derived, lang)
+    model = learn(examples(derived, lang), [doc.url for doc in docs], lang)
+    index = build_index(docs, lang, model)
     return {SEARCH_INDEX: json.dumps(index, ensure_ascii=False, separators=(",", ":")) + "\n"}
 
 

@@ -282,9 +282,47 @@
       var first = ranked[0][1];
       ranked = [[home, first]].concat(ranked.filter(function (pair) { return pair[0] !== home; }));
     }
+    /* Then what the phrasings taught: each page's chance, added to its share of the best
+       score by the rules (both at most 1). */
+    var chances = learnedChances(index, query);
+    var byRules = new Array(docs.length).fill(0);
+    var place = new Array(docs.length).fill(docs.length);  /* ties keep the rules' order */
+    var best = ranked.length ? ranked[0][1] : 1;
+    ranked.forEach(function (pair, k) { byRules[pair[0]] = pair[1] / best; place[pair[0]] = k; });
+    ranked = byRules.map(function (share, doc) { return [doc, share + chances[doc]]; })
+      .filter(function (pair) { return pair[1] > 0; })
+      .sort(function (a, b) { return b[1] - a[1] || place[a[0]] - place[b[0]] || a[0] - b[0]; });
     var floor = ranked.length ? ranked[0][1] * RELEVANT : 0;
     return { terms: read.terms, results: ranked.filter(function (pair) { return pair[1] >= floor; })
       .slice(0, MAX_RESULTS).map(function (pair) { return docs[pair[0]]; }) };
+  }
+
+  /* Each page's chance of being the one wanted, by what the phrasings taught (learned.py):
+     naive Bayes over the query's terms that some example holds, the pages no example leads to
+     left out. All zero when the query has no such term: then the rules alone rank. */
+  function learnedChances(index, query) {
+    var model = index.data.learned;
+    var chances = new Array(index.data.docs.length).fill(0);
+    var known = {};
+    index.text.terms(query, index.reading).forEach(function (t) {
+      if (model.counts[t[0]]) { known[t[0]] = model.counts[t[0]]; }
+    });
+    var words = Object.keys(known);
+    if (!words.length) { return chances; }
+    var base = Math.log(model.alpha);
+    var logs = model.totals.map(function (total) {
+      return total ? words.length * (base - Math.log(total)) : null;
+    });
+    words.forEach(function (word) {
+      var posting = known[word];
+      for (var i = 0; i < posting.length; i += 2) {
+        if (logs[posting[i]] !== null) { logs[posting[i]] += Math.log(posting[i + 1] + model.alpha) - base; }
+      }
+    });
+    var most = Math.max.apply(null, logs.filter(function (l) { return l !== null; }));
+    var sum = 0;
+    logs.forEach(function (l, doc) { if (l !== null) { chances[doc] = Math.exp(l - most); sum += chances[doc]; } });
+    return chances.map(function (c) { return c / sum; });
   }
 
   /* The sentence of a page that shares most of the query's words and pairs (rarer ones
@@ -306,7 +344,8 @@
     return doc[2][best] || "";
   }
 
-  var api = { prepare: prepare, understand: understand, rank: rank, sentenceFor: sentenceFor };
+  var api = { prepare: prepare, understand: understand, rank: rank, sentenceFor: sentenceFor,
+              learnedChances: learnedChances };
   root.helpCentreRank = api;
   if (typeof module !== "undefined" && module.exports) { module.exports = api; }
 })(typeof window !== "undefined" ? window : globalThis);
