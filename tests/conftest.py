@@ -73,6 +73,7 @@ def write_tree(folder: Path, files: dict[str, str | bytes]) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     for name, content in files.items():
         path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)  # phrasings/asked.yaml
         if isinstance(content, bytes):
             path.write_bytes(content)
         else:

@@ -7,12 +7,14 @@ Builds the site (`python -m build_tools site`) into a temporary folder, serves i
 the way GitHub Pages does (gzip included), and in headless Chromium:
 
 1. types every query of each set into the real search box of its language and prints hit@1
-   and hit@3 per language and in total. Tuned on (tests/search/runner.py's TUNED), each miss
-   printed: the tuned set queries.yaml (a regression set), then the development sets (blind
-   sets whose round has been reported, and dev.yaml). Held out (HELD_OUT), misses printed only
+   and hit@3 per language and in total. Tuned on and learned from (tests/search/runner.py's
+   TUNED, in decision_tree/phrasings/), each miss printed: queries.yaml (a regression set), then
+   the development sets (blind sets whose round has been reported, and dev.yaml); these are
+   the phrasings search learns from, so they show what it learned, not how it does on new
+   words. Held out (HELD_OUT, in tests/search/), misses printed only
    with --blind-misses so that nobody tunes to them: the round's blind set, written from the
    page titles alone by a writer who saw no keyword and no query set; it is also counted
-   without the queries that a tuned set happens to hold. `--only SET...` measures just those
+   without the queries that a tuned set happens to hold (those are learned). `--only SET...` measures just those
    files, with their misses;
 2. prints the size of each language's search index, raw and gzipped;
 3. times the results on a phone: from the last keystroke to the results on screen, with the
@@ -96,7 +98,7 @@ def hit_rates(browser: Browser, url: str, path: Path, title: str, misses: bool =
     print_rates(outcomes)
     if path in HELD_OUT:
         # Writers who never met converge on the obvious phrasings (还没付钱的订单怎么取消): the
-        # queries that a set tuned on also holds are counted apart.
+        # queries that a set tuned on (and so learned from) also holds are counted apart.
         tuned = {(q.lang, q.query) for p in TUNED for q in load_queries(p)}
         fresh = [o for o in outcomes if (o.query.lang, o.query.query) not in tuned]
         print(f"  without the {len(outcomes) - len(fresh)} queries that a set tuned on also holds:")
@@ -268,11 +270,11 @@ def main(argv: list[str] | None = None) -> int:
                 main_set = hit_rates(browser, url, QUERIES, "query set")
                 if not args.no_unseen:
                     for path in TUNED[1:]:
-                        hit_rates(browser, url, path, f"development set {path.name} (tuned on; "
-                                                      "tests/search/runner.py says how it was written)")
+                        hit_rates(browser, url, path, f"development set {path.name} (tuned on and "
+                                                      "learned from; runner.py says how it was written)")
                     for path in HELD_OUT:
                         hit_rates(browser, url, path, f"held-out set {path.name} (from the titles "
-                                                      "alone; never tuned on)", misses=args.blind_misses)
+                                                      "alone; never tuned on or learned from)", misses=args.blind_misses)
                 index_sizes(folder)
                 timings(browser, url, args.runs)
                 browser.close()

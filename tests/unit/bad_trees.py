@@ -231,6 +231,15 @@ CASES: list[Case] = [
          "(did you mean 'cancelled'?)", changed("        next: cancelled", "        next: canceled")),
     case("dangling source", "decision_tree/tree.yaml:20:15: there is no source with the id 'laws' "
          "(did you mean 'law'?)", changed("    sources: [law]", "    sources: [laws]")),
+    case("phrasing names an unknown page", "decision_tree/phrasings/asked.yaml:2:39: there is no node "
+         "with the id 'unpayed' (did you mean 'unpaid'?)", MINIMAL_TREE,
+         **{"phrasings/asked.yaml": "phrasings:\n  - {query: 怎么取消订单, lang: zh, expect: unpayed}\n"}),
+    case("phrasing in an unknown language", "decision_tree/phrasings/asked.yaml:2:28: `lang` is 'fr'; "
+         "it must be one of: zh, en", MINIMAL_TREE,
+         **{"phrasings/asked.yaml": "phrasings:\n  - {query: annuler, lang: fr, expect: unpaid}\n"}),
+    case("phrasing without its page", "decision_tree/phrasings/asked.yaml:2:5: this phrasing is missing "
+         "the required key `expect`", MINIMAL_TREE,
+         **{"phrasings/asked.yaml": "phrasings:\n  - {query: 怎么取消订单, lang: zh}\n"}),
     case("answer leads to a tip", "decision_tree/tree.yaml:11:15: an answer must lead to a question or an "
          "outcome; 'be-polite' is a tip", changed("        next: cancelled", "        next: be-polite")),
     case("tips names an outcome", "decision_tree/tree.yaml:12:23: `tips` must name tip nodes; 'unpaid' is "

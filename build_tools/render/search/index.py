@@ -15,7 +15,7 @@ Traditional characters are folded to simplified ones (OpenCC's tables, tables.py
 Beside the terms, each page carries what the tree says of it (meaning.py: the status and the
 answers on each way to it, whether it answers "how long", whether it is a status's question
 page) and its sentences, so that the script can weigh a query's meaning (没收到, 超过七天, 多久,
-是什么意思) and show the sentence that matched.
+是什么意思) and show the sentence that matched; and what the phrasings taught (learned.py).
 
 The index is built here; the script (docs/overrides/assets/search-text.js) cuts queries with
 the dictionary and reads their meaning with the vocabulary the index carries. One cut: the

@@ -6,8 +6,10 @@
    terms counting more; then by what the query means (meaning.py): a page whose ways from the
    home page agree with what the query says happened (没收到, 已签收, 超过七天) gains, one that
    contradicts it loses; a time question (多久, how long) favours the pages that answer when, a
-   question about what a status means (待发货是什么意思) the status's question page. Pure
-   functions: no page, no network (search.js shows the results). */
+   question about what a status means (待发货是什么意思) the status's question page. Last, what
+   the editors' phrasings taught (learned.py): each page's chance for the query's words, added
+   to its share of the best score. Pure functions: no page, no network (search.js shows the
+   results). */
 (function (root) {
   "use strict";
 
