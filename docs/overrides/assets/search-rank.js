@@ -23,8 +23,9 @@
      weight; a question about what a status means multiplies the question pages by EXPLAINS; an
      amount of time within NEAR of the bound a question page's answers fall either side of
      agrees with that page, and neither agrees with nor contradicts the answers, each of which
-     assumes a side. A page is shown while it scores at least RELEVANT of the first page's
-     score. A shopper's word that the pages say otherwise (卖家 for 商家, synonyms.py)
+     assumes a side. A page is shown while its share of the rules' best score and its learned
+     chance add up to at least RELEVANT (the rules' share alone is what it was before the
+     chance came: RELEVANT of the first page's score). A shopper's word that the pages say otherwise (卖家 for 商家, synonyms.py)
      also looks for the site's word at SYNONYM of its weight, a concept the query names
      (寄出来: shipped) for the concept's first word at EXPAND. Tuned on the development sets
      (tests/search/runner.py's TUNED), measured on the held-out ones (docs/decisions/
@@ -245,7 +246,7 @@
     return bound != null && Math.abs(days - bound) <= NEAR * bound;
   }
 
-  /* Pages best first, those that score at least RELEVANT of the first: the sum over shared
+  /* Pages best first, those that score at least RELEVANT: the sum over shared
      terms of weight x rarity x the page's own weight, favouring pages that share more of the
      query, times what the query's meaning makes of the page. A page that shares a word with
      the query and whose way agrees with its meaning is first lifted by LIFT of the best words'
@@ -285,7 +286,8 @@
       ranked = [[home, first]].concat(ranked.filter(function (pair) { return pair[0] !== home; }));
     }
     /* Then what the phrasings taught: each page's chance, added to its share of the best
-       score by the rules (both at most 1). */
+       score by the rules (both at most 1). The floor stays absolute: a page the model is
+       sure of should not push the rules' second and third choices out of the list. */
     var chances = learnedChances(index, query);
     var byRules = new Array(docs.length).fill(0);
     var place = new Array(docs.length).fill(docs.length);  /* ties keep the rules' order */
@@ -294,8 +296,7 @@
     ranked = byRules.map(function (share, doc) { return [doc, share + chances[doc]]; })
       .filter(function (pair) { return pair[1] > 0; })
       .sort(function (a, b) { return b[1] - a[1] || place[a[0]] - place[b[0]] || a[0] - b[0]; });
-    var floor = ranked.length ? ranked[0][1] * RELEVANT : 0;
-    return { terms: read.terms, results: ranked.filter(function (pair) { return pair[1] >= floor; })
+    return { terms: read.terms, results: ranked.filter(function (pair) { return pair[1] >= RELEVANT; })
       .slice(0, MAX_RESULTS).map(function (pair) { return docs[pair[0]]; }) };
   }
 
