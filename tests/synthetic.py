@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import random
+import shutil
 from pathlib import Path
 
 from build_tools.tree.model import Answer, Keywords, LineText, Outcome, Question, Ref, Source, Text, Tip, Tree
@@ -201,6 +202,7 @@ def synthetic_project(folder: Path, size: int) -> Path:
     tree_dir = project / "decision_tree"
     for old in tree_dir.glob("*.yaml"):
         old.unlink()
+    shutil.rmtree(tree_dir / "phrasings")  # they name the real tree's pages
     (tree_dir / "published_urls.txt").unlink()
     for name, text in yaml_files(realistic(synthetic_tree(size), load_tree(TREE_DIR))).items():
         (tree_dir / name).write_text(text, encoding="utf-8")

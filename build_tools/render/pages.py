@@ -31,10 +31,14 @@ def in_order(files: dict[str, str]) -> dict[str, str]:
 
 def render_search_index(derived: Derived, lang: str) -> dict[str, str]:
     """The language's search index: one file, which can be made apart from the pages."""
-    docs = documents(derived, lang)
-    model = learn(examples(derived, lang), [doc.url for doc in docs], lang)
-    index = build_index(docs, lang, model)
+    index = search_index(derived, lang)
     return {SEARCH_INDEX: json.dumps(index, ensure_ascii=False, separators=(",", ":")) + "\n"}
+
+
+def search_index(derived: Derived, lang: str) -> dict:
+    """The pages as search sees them, and what the phrasings taught about them."""
+    docs = documents(derived, lang)
+    return build_index(docs, lang, learn(examples(derived, lang), [doc.url for doc in docs], lang))
 
 
 def render_pages(derived: Derived, lang: str, site_url: str) -> dict[str, str]:

@@ -1,4 +1,5 @@
-"""Read decision_tree/*.yaml into YAML nodes that keep each value's file, line and column."""
+"""Read decision_tree/*.yaml (and phrasings/*.yaml) into YAML nodes that keep each value's file,
+line and column."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from build_tools.tree.yaml_errors import yaml_problem
 
 BOM = b"\xef\xbb\xbf"
 TREE_SUFFIXES = (".yaml", ".yml")
+PHRASINGS = "phrasings"  # the one subfolder read: searches as shoppers typed them
 
 
 @dataclass(frozen=True)
@@ -36,16 +38,15 @@ def display_path(path: Path) -> str:
 
 
 def tree_files(folder: Path) -> list[Path]:
-    """The folder's tree files: *.yaml and *.yml, but hidden ones, there and in its subfolders
-    (one level: decision_tree/phrasings/ keeps the many phrasings apart from the pages)."""
-    return sorted(p for place in (folder, *_subfolders(folder)) for p in place.iterdir()
+    """The folder's tree files: *.yaml and *.yml, but hidden ones; and those of its phrasings
+    folder, which keeps the many searches shoppers typed apart from the pages."""
+    return sorted(p for place in _places(folder) for p in place.iterdir()
                   if p.suffix in TREE_SUFFIXES and not p.name.startswith(".") and p.is_file())
 
 
-def _subfolders(folder: Path) -> list[Path]:
-    """Folders of tree files: not hidden, and not named like a file (more.yaml/ is a mistake)."""
-    return sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")
-                  and p.suffix.lower() not in TREE_SUFFIXES)
+def _places(folder: Path) -> list[Path]:
+    """Where tree files are read: the folder, and its phrasings folder if it has one."""
+    return [folder, *([folder / PHRASINGS] if (folder / PHRASINGS).is_dir() else [])]
 
 
 def folder_files(folder: Path) -> tuple[list[Path], list[Problem]]:
@@ -53,8 +54,8 @@ def folder_files(folder: Path) -> tuple[list[Path], list[Problem]]:
     tree file but is not read is a problem too (or, if harmless, a notice), never silence."""
     if not folder.is_dir():
         return [], [Problem(Position(display_path(folder), 1, 1), "no such folder")]
-    problems = [p for place in (folder, *_subfolders(folder)) for path in sorted(place.iterdir())
-                if (p := _not_read(path))]
+    problems = [p for place in _places(folder) for path in sorted(place.iterdir())
+                if (p := _not_read(path, inside=place != folder))]
     paths = tree_files(folder)
     if not paths:
         at = Position(display_path(folder), 1, 1)
@@ -62,9 +63,15 @@ def folder_files(folder: Path) -> tuple[list[Path], list[Problem]]:
     return paths, problems
 
 
-def _not_read(path: Path) -> Problem | None:
-    """Why a file that looks like part of the tree is not read, if it is not."""
+def _not_read(path: Path, inside: bool) -> Problem | None:
+    """Why a file that looks like part of the tree is not read, if it is not (`inside`: it is in
+    the phrasings folder)."""
     suffix = path.suffix
+    if path.is_dir() and suffix.lower() not in TREE_SUFFIXES:
+        if (path.name == PHRASINGS and not inside) or not _holds_yaml(path):
+            return None  # the phrasings folder, or a folder of other things
+        return Notice(Position(display_path(path), 1, 1), "ignored: a folder; tree files are "
+                      f"read from the tree's folder and its `{PHRASINGS}/` folder only", label="note")
     if suffix.lower() not in TREE_SUFFIXES or (suffix in TREE_SUFFIXES and path.name[0] != "."
                                                 and path.is_file()):
         return None  # not a tree file, or one that is read
@@ -81,8 +88,8 @@ def _not_read(path: Path) -> Problem | None:
         return Problem(at, f"this is a link to `{os.readlink(path)}`, which does not exist; "
                            "restore that file or remove the link")
     if not path.is_file():
-        return Problem(at, f"this is a folder, not a file, so it is not read; a folder of tree "
-                           f"files is named without `{suffix}`")
+        return Problem(at, f"this is a folder, not a file; tree files sit directly in the "
+                           f"tree's folder (phrasings in its `{PHRASINGS}/` folder)")
     return None
 
 
@@ -156,6 +163,11 @@ def decode(name: str, data: bytes) -> tuple[str, Problem | None]:
                                    "it was not saved completely")
         return "", Problem(at,
                            f"byte 0x{data[error.start]:02x} is not UTF-8; save the file as UTF-8")
+
+
+def _holds_yaml(folder: Path) -> bool:
+    return any(p.suffix.lower() in TREE_SUFFIXES and not p.name.startswith(".")
+               for p in folder.iterdir())
 
 
 def _is_blank(text: str) -> bool:

@@ -113,9 +113,10 @@ def _check_references(tree: Tree) -> Iterator[Problem]:
         for source in getattr(node, "sources", ()):
             if source.id not in tree.sources:
                 yield _unknown(source, "source", list(tree.sources))
+    renamed = {r.old for r in tree.redirects}  # a phrasing, like a link, may name an old id
     for phrasing in tree.phrasings:
         for page in (phrasing.expect, *phrasing.also):
-            if page.id not in tree.nodes:
+            if page.id not in tree.nodes and page.id not in renamed:
                 yield _unknown(page, "node", list(tree.nodes))
 
 

@@ -24,7 +24,8 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from build_tools.derive.derive import derive  # noqa: E402
-from build_tools.render.search.index import FIELD_WEIGHTS, build_index, documents  # noqa: E402
+from build_tools.render.pages import search_index  # noqa: E402
+from build_tools.render.search.index import FIELD_WEIGHTS, documents  # noqa: E402
 from build_tools.settings import TREE_DIR  # noqa: E402
 from build_tools.tree.model import LANGUAGES  # noqa: E402
 from build_tools.tree.read import load_tree  # noqa: E402
@@ -71,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:  # noqa: ARG001 - the bench pass
     for lang in LANGUAGES:
         found = documents(derived, lang)
         docs[lang] = [{"id": d.url, **dict(d.fields)} for d in found]
-        indexes[lang] = build_index(found, lang)
+        indexes[lang] = search_index(derived, lang)
     sets = {path.name: [{"query": q.query, "lang": q.lang, "path": q.expected_path}
                         for q in load_queries(path)] for path in (*TUNED, *HELD_OUT)}
     with tempfile.TemporaryDirectory(prefix="minisearch-") as folder:

@@ -113,6 +113,7 @@ def wide_site(sides: dict[str, Path], answers: int, work: Path) -> list[tuple[st
         shutil.copytree(folder, project, ignore=shutil.ignore_patterns(".git", ".venv", "site", "build"))
         for old in (project / "decision_tree").glob("*.yaml"):
             old.unlink()
+        shutil.rmtree(project / "decision_tree" / "phrasings", ignore_errors=True)  # real pages' ids
         (project / "decision_tree" / "published_urls.txt").unlink()
         (project / "decision_tree" / "tree.yaml").write_text(_wide_tree(answers), encoding="utf-8")
         start = time.perf_counter()

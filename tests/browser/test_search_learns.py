@@ -12,15 +12,15 @@ from tests.conftest import SUB_PATH, copy_project, free_port, serve, site_build
 from tests.search.runner import SearchBox
 
 WANTED = "guide/signed-not-received/"
-TAUGHT = {"zh": "东西让人整没了", "en": "someone nicked my parcel"}
-REWORDED = {"zh": "我的快递让人整没了咋办", "en": "my parcel got nicked"}
+SEARCHES = [("zh", "货被截胡了"), ("en", "parcel yoinked by a neighbour"),  # as the editor adds them
+            ("zh", "我的货又被截胡了咋整"), ("en", "my parcel was yoinked")]  # reworded
 PHRASINGS = ("phrasings:\n"
-             "  - {query: 东西让人整没了, lang: zh, expect: signed-not-received}\n"
-             "  - {query: someone nicked my parcel, lang: en, expect: signed-not-received}\n")
+             "  - {query: 货被截胡了, lang: zh, expect: signed-not-received}\n"
+             "  - {query: parcel yoinked by a neighbour, lang: en, expect: signed-not-received}\n")
 
 
-def _first_results(project: Path, browser: Browser, queries: dict[str, str]) -> dict[str, str]:
-    """What the built site's search box puts first for each language's query."""
+def _first_results(project: Path, browser: Browser) -> list[str]:
+    """What the built site's search box puts first for each search."""
     port = free_port()
     url = f"http://127.0.0.1:{port}{SUB_PATH}"
     result = site_build(project, project / "site", url)
@@ -28,8 +28,10 @@ def _first_results(project: Path, browser: Browser, queries: dict[str, str]) -> 
     server = serve(project / "site", port)
     try:
         page = browser.new_page(viewport={"width": 390, "height": 844})
-        first = {lang: (SearchBox(page, url, lang).open().search(query) or [""])[0]
-                 for lang, query in queries.items()}
+        boxes = {lang: SearchBox(page, url, lang) for lang in ("zh", "en")}
+        first = []
+        for lang, query in SEARCHES:
+            first.append((boxes[lang].open().search(query) or [""])[0])
         page.close()
         return first
     finally:
@@ -39,8 +41,6 @@ def _first_results(project: Path, browser: Browser, queries: dict[str, str]) -> 
 
 def test_a_phrasing_an_editor_adds_brings_its_page_first(tmp_path: Path, browser: Browser) -> None:
     project = copy_project(tmp_path / "project")
-    before = _first_results(project, browser, TAUGHT)
-    assert WANTED not in before.values()
+    assert WANTED not in _first_results(project, browser)
     (project / "decision_tree" / "phrasings" / "editor.yaml").write_text(PHRASINGS, encoding="utf-8")
-    assert _first_results(project, browser, TAUGHT) == {"zh": WANTED, "en": WANTED}
-    assert _first_results(project, browser, REWORDED) == {"zh": WANTED, "en": WANTED}
+    assert _first_results(project, browser) == [WANTED] * len(SEARCHES)

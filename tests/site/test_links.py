@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html.parser
+import re
 import shutil
 import subprocess
 import sys
@@ -79,11 +80,13 @@ def test_every_published_url_resolves(site: BuiltSite) -> None:
 
 
 def rename_fraud(project: Path) -> None:
-    """An editor renames the node `fraud` to `merchant-fraud` (its id and every answer to it)."""
-    for path in (project / "decision_tree").glob("*.yaml"):
+    """An editor renames the node `fraud` to `merchant-fraud` (its id, every answer to it and
+    every phrasing that names it)."""
+    for path in (project / "decision_tree").glob("**/*.yaml"):
         text = path.read_text(encoding="utf-8")
         text = text.replace("  - id: fraud\n", "  - id: merchant-fraud\n").replace(
             "next: fraud\n", "next: merchant-fraud\n")
+        text = re.sub(r"(?<=[ \[])fraud(?=[,\]}])", "merchant-fraud", text)  # expect: fraud}
         path.write_text(text, encoding="utf-8")
 
 

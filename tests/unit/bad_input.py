@@ -161,8 +161,8 @@ CASES: list[Case] = [
     case("link to a missing file", "decision_tree/extra.yaml:1:1: this is a link to `../drafts/extra.yaml`, "
          "which does not exist; restore that file or remove the link", MINIMAL_TREE,
          **{"extra.yaml": Link("../drafts/extra.yaml")}),  # type: ignore[arg-type]
-    case("folder named like a file", "decision_tree/more.yaml:1:1: this is a folder, not a file, so it is "
-         "not read; a folder of tree files is named without `.yaml`", MINIMAL_TREE, **{"more.yaml/tree.yaml": "nodes: []\n"}),
+    case("folder named like a file", "decision_tree/more.yaml:1:1: this is a folder, not a file; tree "
+         "files sit directly in the tree's folder (phrasings in its `phrasings/` folder)", MINIMAL_TREE, **{"more.yaml/tree.yaml": "nodes: []\n"}),
     case("macOS metadata file", "decision_tree/._tree.yaml:1:1: note: ignored: a file macOS writes "
          "beside each file it copies (not part of the tree)", MINIMAL_TREE,
          **{"._tree.yaml": b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X        "}),

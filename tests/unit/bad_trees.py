@@ -231,6 +231,12 @@ CASES: list[Case] = [
          "(did you mean 'cancelled'?)", changed("        next: cancelled", "        next: canceled")),
     case("dangling source", "decision_tree/tree.yaml:20:15: there is no source with the id 'laws' "
          "(did you mean 'law'?)", changed("    sources: [law]", "    sources: [laws]")),
+    case("tree files in another folder", ["decision_tree/drafts:1:1: note: ignored: a folder; tree files are "
+         "read from the tree's folder and its `phrasings/` folder only"], MINIMAL_TREE,
+         **{"drafts/tree.yaml": MINIMAL_TREE}),
+    case("a folder inside the phrasings", ["decision_tree/phrasings/2025:1:1: note: ignored: a folder; tree "
+         "files are read from the tree's folder and its `phrasings/` folder only"], MINIMAL_TREE,
+         **{"phrasings/2025/old.yaml": "phrasings: []\n"}),
     case("phrasing names an unknown page", "decision_tree/phrasings/asked.yaml:2:39: there is no node "
          "with the id 'unpayed' (did you mean 'unpaid'?)", MINIMAL_TREE,
          **{"phrasings/asked.yaml": "phrasings:\n  - {query: 怎么取消订单, lang: zh, expect: unpayed}\n"}),

@@ -6,7 +6,8 @@ import json
 
 from build_tools.derive.derive import derive
 from build_tools.cli import main
-from build_tools.render.search.index import build_index, documents, normalize, segment, stem, terms
+from build_tools.render.pages import search_index
+from build_tools.render.search.index import normalize, segment, stem, terms
 from build_tools.render.search.tables import tables
 from build_tools.settings import TREE_DIR
 from build_tools.tree.read import load_tree
@@ -51,9 +52,9 @@ def test_the_character_tables_are_up_to_date() -> None:
 
 def test_the_index_is_deterministic_and_in_each_language() -> None:
     derived = derive(load_tree(TREE_DIR, today=TODAY))
-    zh = build_index(documents(derived, "zh"), "zh")
-    assert json.dumps(zh) == json.dumps(build_index(documents(derived, "zh"), "zh"))
-    en = build_index(documents(derived, "en"), "en")
+    zh = search_index(derived, "zh")
+    assert json.dumps(zh) == json.dumps(search_index(derived, "zh"))
+    en = search_index(derived, "en")
     assert len(zh["docs"]) == len(en["docs"]) == len(derived.tree.nodes) + 3  # + tips, flowchart, sources
     assert "folding" not in en and "sounds" not in en
     folding = dict(zh["folding"][i:i + 2] for i in range(0, len(zh["folding"]), 2))
@@ -67,7 +68,7 @@ def test_every_synonym_leads_to_words_the_pages_have() -> None:
     derived = derive(load_tree(TREE_DIR, today=TODAY))
     nowhere = []
     for lang in ("zh", "en"):
-        index = build_index(documents(derived, lang), lang)
+        index = search_index(derived, lang)
         for word, site_words in index["vocabulary"]["synonyms"].items():
             nowhere += [f"{lang}: {word} -> {site}" for site in site_words
                         if not any(term in index["terms"] for term in terms(site, lang))]
@@ -79,7 +80,7 @@ def test_the_question_pages_are_marked_as_saying_what_a_status_means() -> None:
     """待发货是什么意思 asks for the question page of 待发货, not for one of its answers: the index
     marks the question pages, and ships the words that ask what something means."""
     derived = derive(load_tree(TREE_DIR, today=TODAY))
-    index = build_index(documents(derived, "zh"), "zh")
+    index = search_index(derived, "zh")
     marked = {doc[0] for doc, meaning in zip(index["docs"], index["meanings"]) if meaning[2]}
     assert "guide/pending-shipment/" in marked and "" in marked  # a status's page, and the home page
     assert "guide/refund-before-shipment/" not in marked  # an answer
@@ -92,7 +93,7 @@ def test_the_seven_day_question_is_marked_as_deciding_the_seven_days() -> None:
     天): that question page tells the reader which side they are on. No other page splits on one."""
     derived = derive(load_tree(TREE_DIR, today=TODAY))
     for lang in ("zh", "en"):
-        index = build_index(documents(derived, lang), lang)
+        index = search_index(derived, lang)
         bounds = {doc[0]: meaning[3] for doc, meaning in zip(index["docs"], index["meanings"])
                   if meaning[3] is not None}
         assert bounds == {"guide/within-seven-days/": 7}

@@ -135,9 +135,9 @@ def _general_documents(lang: str) -> list[SearchDoc]:
                                        (SOURCES, "sources_title", "sources_intro"))]
 
 
-def build_index(docs: list[SearchDoc], lang: str, learned: dict | None = None) -> dict:
+def build_index(docs: list[SearchDoc], lang: str, learned: dict) -> dict:
     """The index the browser downloads when the reader first opens search; `learned` is what
-    the phrasings taught (learned.py), if anything."""
+    the phrasings taught (learned.py)."""
     postings: dict[str, list[int]] = {}
     for number, doc in enumerate(docs):
         for term, weight in _document_terms(doc, lang).items():
@@ -154,7 +154,7 @@ def build_index(docs: list[SearchDoc], lang: str, learned: dict | None = None) -
              "stop": sorted(STOP_WORDS) if lang == "en" else [],
              "dictionary": {"words": dictionary().weights, "unknown": -dictionary().log_total},
              "vocabulary": vocabulary(lang),
-             "learned": learned or {"alpha": 1, "totals": [], "counts": {}}}
+             "learned": learned}
     if lang == "zh":
         index["folding"] = "".join(k + v for k, v in tables()["folding"].items())  # 帳帐刪删…
         index["sounds"] = tables()["sounds"]

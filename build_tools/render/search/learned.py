@@ -10,8 +10,9 @@ with it, turns the scores into each page's probability, and adds that to the rul
 (docs/decisions/016-search-learns-from-phrasings.md).
 
 Naive Bayes, not a larger model: it is counts, so the index carries integers and the browser
-adds a few logarithms per key; it learns from a few thousand examples in milliseconds; and a
-new phrasing changes the next build's ranking with nothing to tune.
+takes a logarithm per page and per posting of the query's known terms on each key; it learns
+from two thousand examples in a fraction of a second; and a new phrasing changes the next
+build's ranking with nothing to tune. `also` teaches nothing: each example leads to one page.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ def examples(derived: Derived, lang: str) -> list[Example]:
     """The language's phrasings, then each page's title and keywords (a page nobody has phrased
     yet is still learned)."""
     url = {node_id: url_of(derived.path(node_id)) for node_id in derived.tree.nodes}
+    url |= {r.old: url[r.to.id] for r in derived.tree.redirects}  # a page renamed since
     found = [Example(p.query, url[p.expect.id]) for p in derived.tree.phrasings if p.lang == lang]
     for node in derived.tree.nodes.values():
         found += [Example(text, url[node.id]) for text in (node.title[lang], *node.search[lang])]
@@ -56,7 +58,7 @@ def learn(examples: list[Example], urls: list[str], lang: str) -> dict:
     sums = Counter[int]()
     for by_page in counts.values():
         sums.update(by_page)
-    smoothing = ALPHA * (len(counts) + 1)
+    smoothing = ALPHA * len(counts)  # a term no example holds is left out of the query
     totals = [sums[n] + smoothing if n in sums else 0 for n in range(len(urls))]
     return {"alpha": ALPHA,
             "totals": [round(t, 1) for t in totals],

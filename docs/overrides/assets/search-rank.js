@@ -37,6 +37,13 @@
      index's character pairs grouped by how they sound, each page's sentences as read, and the
      general and asking words longest first (onlyGeneral), sorted once rather than per key. */
   function prepare(data) {
+    /* The tables looked up by the reader's words, without Object's own keys: a query such as
+       "constructor" must find no term, synonym or learned count. */
+    data = Object.assign({}, data, {
+      terms: bare(data.terms),
+      learned: Object.assign({}, data.learned, { counts: bare(data.learned.counts) }),
+      vocabulary: Object.assign({}, data.vocabulary, { synonyms: bare(data.vocabulary.synonyms) })
+    });
     var text = root.helpCentreText;
     var reading = text.model(data);
     var soundOf = {};
@@ -61,6 +68,10 @@
       .sort(function (a, b) { return b.length - a.length; });
     return { data: data, text: text, reading: reading, soundOf: soundOf, general: general,
              pairsBySound: pairsBySound, latin: latin, sentences: sentences };
+  }
+
+  function bare(table) {
+    return Object.assign(Object.create(null), table);
   }
 
   /* The query read: its meaning, and its terms as [term, weight] pairs. The words that ask
@@ -278,16 +289,9 @@
       })
       .filter(function (pair) { return pair[1] > 0; })
       .sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
-    /* A query that names only what is wanted done (怎么退款) gets the home page first: it asks
-       the order's status, on which the answer depends. */
-    var home = docs.findIndex(function (d) { return d[0] === ""; });
-    if (read.general && ranked.length && home >= 0) {
-      var first = ranked[0][1];
-      ranked = [[home, first]].concat(ranked.filter(function (pair) { return pair[0] !== home; }));
-    }
     /* Then what the phrasings taught: each page's chance, added to its share of the best
-       score by the rules (both at most 1). The floor stays absolute: a page the model is
-       sure of should not push the rules' second and third choices out of the list. */
+       score by the rules (both at most 1). The floor is absolute: a page the model is sure of
+       must not push the rules' next choices out of the list. */
     var chances = learnedChances(index, query);
     var byRules = new Array(docs.length).fill(0);
     var place = new Array(docs.length).fill(docs.length);  /* ties keep the rules' order */
@@ -296,13 +300,25 @@
     ranked = byRules.map(function (share, doc) { return [doc, share + chances[doc]]; })
       .filter(function (pair) { return pair[1] > 0; })
       .sort(function (a, b) { return b[1] - a[1] || place[a[0]] - place[b[0]] || a[0] - b[0]; });
+    /* A query that names only what is wanted done (怎么退款) gets the home page first: it asks
+       the order's status, on which the answer depends. After the chances, not before: such
+       words (退款, 申请退款) are in the phrasings of many answers, and naive Bayes favours the
+       answers with the fewest examples. */
+    var home = docs.findIndex(function (d) { return d[0] === ""; });
+    if (read.general && ranked.length && home >= 0) {
+      var first = ranked[0][1];
+      ranked = [[home, first]].concat(ranked.filter(function (pair) { return pair[0] !== home; }));
+    }
     return { terms: read.terms, results: ranked.filter(function (pair) { return pair[1] >= RELEVANT; })
       .slice(0, MAX_RESULTS).map(function (pair) { return docs[pair[0]]; }) };
   }
 
   /* Each page's chance of being the one wanted, by what the phrasings taught (learned.py):
      naive Bayes over the query's terms that some example holds, the pages no example leads to
-     left out. All zero when the query has no such term: then the rules alone rank. */
+     left out. All zero when the query has no such term but single characters: then the rules
+     alone rank. A page's log-likelihood is the sum over those terms of log((count + alpha) /
+     total); it starts at the value for count 0 for every term, and each posting adds the
+     difference, so only the pages that hold a term are visited for it. */
   function learnedChances(index, query) {
     var model = index.data.learned;
     var chances = new Array(index.data.docs.length).fill(0);
@@ -311,7 +327,8 @@
       if (model.counts[t[0]]) { known[t[0]] = model.counts[t[0]]; }
     });
     var words = Object.keys(known);
-    if (!words.length) { return chances; }
+    /* Single characters alone (吗, 我, the first key of a word) say too little to learn from. */
+    if (!words.some(function (word) { return Array.from(word).length > 1; })) { return chances; }
     var base = Math.log(model.alpha);
     var logs = model.totals.map(function (total) {
       return total ? words.length * (base - Math.log(total)) : null;

@@ -168,6 +168,7 @@
       return meant;
     },
     understand: function (query) { return window.helpCentreRank.understand(state.index, query); },
+    chances: function (query) { return window.helpCentreRank.learnedChances(state.index, query); },
     sentence: function (query) {
       var found = window.helpCentreRank.rank(state.index, query);
       return found.results.length ? window.helpCentreRank.sentenceFor(state.index, found.results[0], found.terms) : "";
