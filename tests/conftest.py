@@ -10,6 +10,7 @@ import subprocess
 import sys
 import textwrap
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -124,6 +125,21 @@ def copy_project(target: Path) -> Path:
         else:
             shutil.copy2(source, target / part)
     return target
+
+
+@contextmanager
+def built_and_served(project: Path) -> Iterator[str]:
+    """The project's site, built (it must build) and served under SUB_PATH: its URL."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}{SUB_PATH}"
+    result = site_build(project, project / "site", url)
+    assert result.returncode == 0, result.stderr
+    server = serve(project / "site", port)
+    try:
+        yield url
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 class _SubPathHandler(SubPathHandler):

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, expect
 
-from tests.conftest import SUB_PATH, copy_project, free_port, serve, site_build
+from tests.conftest import built_and_served, copy_project
 from tests.site.test_links import rename_fraud
 
 
@@ -15,17 +15,9 @@ def test_a_renamed_page_keeps_its_old_url_as_a_redirect(tmp_path: Path, browser:
     rename_fraud(project)
     with (project / "decision_tree" / "after-sales.yaml").open("a", encoding="utf-8") as tree:
         tree.write("\nredirects:\n  - old: fraud\n    to: merchant-fraud\n")
-    port = free_port()
-    url = f"http://127.0.0.1:{port}{SUB_PATH}"
-    result = site_build(project, project / "site", url)
-    assert result.returncode == 0, result.stderr
-    server = serve(project / "site", port)
-    try:
+    with built_and_served(project) as url:
         page = browser.new_page()
         for prefix in ("", "en/"):
             page.goto(f"{url}{prefix}guide/fraud/")
             expect(page).to_have_url(f"{url}{prefix}guide/merchant-fraud/")
         page.close()
-    finally:
-        server.shutdown()
-        server.server_close()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from playwright.sync_api import Browser
 
-from tests.conftest import SUB_PATH, copy_project, free_port, serve, site_build
+from tests.conftest import built_and_served, copy_project
 from tests.search.runner import SearchBox
 
 WANTED = "guide/signed-not-received/"
@@ -21,22 +21,12 @@ PHRASINGS = ("phrasings:\n"
 
 def _first_results(project: Path, browser: Browser) -> list[str]:
     """What the built site's search box puts first for each search."""
-    port = free_port()
-    url = f"http://127.0.0.1:{port}{SUB_PATH}"
-    result = site_build(project, project / "site", url)
-    assert result.returncode == 0, result.stderr
-    server = serve(project / "site", port)
-    try:
+    with built_and_served(project) as url:
         page = browser.new_page(viewport={"width": 390, "height": 844})
         boxes = {lang: SearchBox(page, url, lang) for lang in ("zh", "en")}
-        first = []
-        for lang, query in SEARCHES:
-            first.append((boxes[lang].open().search(query) or [""])[0])
+        first = [(boxes[lang].open().search(query) or [""])[0] for lang, query in SEARCHES]
         page.close()
         return first
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def test_a_phrasing_an_editor_adds_brings_its_page_first(tmp_path: Path, browser: Browser) -> None:

@@ -24,12 +24,13 @@
      amount of time within NEAR of the bound a question page's answers fall either side of
      agrees with that page, and neither agrees with nor contradicts the answers, each of which
      assumes a side. A page is shown while its share of the rules' best score and its learned
-     chance add up to at least RELEVANT (the rules' share alone is what it was before the
-     chance came: RELEVANT of the first page's score). A shopper's word that the pages say otherwise (卖家 for 商家, synonyms.py)
-     also looks for the site's word at SYNONYM of its weight, a concept the query names
-     (寄出来: shipped) for the concept's first word at EXPAND. Tuned on the development sets
-     (tests/search/runner.py's TUNED), measured on the held-out ones (docs/decisions/
-     010-search-meaning.md, 014-search-synonyms.md, 015-search-reading-a-query.md). */
+     chance add up to at least RELEVANT (for the rules' share alone, as before the chance
+     came: RELEVANT of the first page's score). A shopper's word that the pages say otherwise
+     (卖家 for 商家, synonyms.py) also looks for the site's word at SYNONYM of its weight, a
+     concept the query names (寄出来: shipped) for the concept's first word at EXPAND. Tuned
+     on the development sets (tests/search/runner.py's TUNED), measured on the held-out ones
+     (docs/decisions/010-search-meaning.md, 014-search-synonyms.md,
+     015-search-reading-a-query.md, 016-search-learns-from-phrasings.md). */
   var AGREE = 1.5, UNKNOWN = 0.75, CONTRADICT = 0.4, TIMING = 1.6, ASKED = 0.3, EXPAND = 0.5;
   var RELEVANT = 0.25, LIFT = 0.35, SYNONYM = 1, EXPLAINS = 2, NEAR = 0.3;
 
@@ -257,12 +258,12 @@
     return bound != null && Math.abs(days - bound) <= NEAR * bound;
   }
 
-  /* Pages best first, those that score at least RELEVANT: the sum over shared
-     terms of weight x rarity x the page's own weight, favouring pages that share more of the
-     query, times what the query's meaning makes of the page. A page that shares a word with
-     the query and whose way agrees with its meaning is first lifted by LIFT of the best words'
-     score: meaning can bring up a page that the words barely reach (收到快一个月了不想要了 has
-     no word of "past seven days"). */
+  /* Pages best first, those that score at least RELEVANT. The rules' score: the sum over
+     shared terms of weight x rarity x the page's own weight, favouring pages that share more
+     of the query, times what the query's meaning makes of the page; the learned chance is
+     added to it (below). A page that shares a word with the query and whose way agrees with
+     its meaning is first lifted by LIFT of the best words' score: meaning can bring up a page
+     that the words barely reach (收到快一个月了不想要了 has no word of "past seven days"). */
   function rank(index, query) {
     var docs = index.data.docs;
     var scores = new Array(docs.length).fill(0);
