@@ -51,7 +51,9 @@ BLIND12 = LEARNED / "blind12.yaml"  # new writers (shoppers typing; an agent's v
                                     # messages): held out for round 8, read after it
 BLIND13 = HERE / "blind13.yaml"  # the thirteenth and fourteenth (2026-12-08), same titles, two
 BLIND14 = HERE / "blind14.yaml"  # new writers (careless typists and voice input; a week of
-                                 # searches watched): held out for round 9
+                                 # searches watched): held out for round 9, read after it (the
+                                 # next round moves them to the phrasings and has new sets
+                                 # written)
 # What ranking was tuned on and search learns from: every file of the phrasings folder (an
 # editor's new file too), the first set first.
 TUNED = (QUERIES, *sorted(p for p in LEARNED.glob("*.yaml") if p != QUERIES))
