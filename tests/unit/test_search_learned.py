@@ -42,7 +42,7 @@ def chances(model: dict, urls: list[str], query: str, lang: str) -> dict[str, fl
                       for t in known]
             logs[urls[number]] = sum(math.log((n + model["alpha"]) / total) for n in counts)
     most = max(logs.values())
-    weights = {url: math.exp(log - most) for url, log in logs.items()}
+    weights = {url: math.exp((log - most) / model["spread"]) for url, log in logs.items()}
     return {url: w / sum(weights.values()) for url, w in weights.items()}
 
 

@@ -319,7 +319,8 @@
      left out. All zero when the query has no such term but single characters: then the rules
      alone rank. A page's log-likelihood is the sum over those terms of log((count + alpha) /
      total); it starts at the value for count 0 for every term, and each posting adds the
-     difference, so only the pages that hold a term are visited for it. */
+     difference, so only the pages that hold a term are visited for it. The log-likelihoods are
+     divided by the model's spread before they become chances (learned.py says why). */
   function learnedChances(index, query) {
     var model = index.data.learned;
     var chances = new Array(index.data.docs.length).fill(0);
@@ -342,7 +343,9 @@
     });
     var most = Math.max.apply(null, logs.filter(function (l) { return l !== null; }));
     var sum = 0;
-    logs.forEach(function (l, doc) { if (l !== null) { chances[doc] = Math.exp(l - most); sum += chances[doc]; } });
+    logs.forEach(function (l, doc) {
+      if (l !== null) { chances[doc] = Math.exp((l - most) / model.spread); sum += chances[doc]; }
+    });
     return chances.map(function (c) { return c / sum; });
   }
 
