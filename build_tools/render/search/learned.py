@@ -11,7 +11,7 @@ with it, turns the scores into each page's probability, and adds that to the rul
 
 Naive Bayes, not a larger model: it is counts, so the index carries integers and the browser
 takes a logarithm per page and per posting of the query's known terms on each key; it learns
-from two thousand examples in a fraction of a second; and a new phrasing changes the next
+from three thousand examples in a fraction of a second; and a new phrasing changes the next
 build's ranking with nothing to tune. `also` teaches nothing: each example leads to one page.
 """
 
