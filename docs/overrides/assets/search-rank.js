@@ -75,7 +75,8 @@
     return Object.assign(Object.create(null), table);
   }
 
-  /* The query read: its meaning, and its terms as [term, weight] pairs. The words that ask
+  /* The query read: its meaning, its terms as [term, weight] pairs, and its own terms alone
+     (`own`: without synonyms or concepts; the learned chances read them). The words that ask
      when (多久, how long) or only how (怎么, 吗) count ASKED of their weight: they say what kind
      of answer is wanted, not what it is about ("days" would find the seven-day pages for any
      time question). */
@@ -87,7 +88,8 @@
     var subject = {};
     text.terms(withoutAsked(normalized, asking, reading.lang), reading)
       .forEach(function (t) { subject[t[0]] = true; });
-    var wanted = weighted(index, text.terms(normalized, reading).map(function (t) {
+    var own = text.terms(normalized, reading);
+    var wanted = weighted(index, own.map(function (t) {
       return subject[t[0]] ? t : [t[0], t[1], ASKED];
     }));
     var also = Object.keys(meant.facts).map(function (concept) {
@@ -106,7 +108,7 @@
     var situation = "days" in meant || Object.keys(meant.facts).some(function (concept) {
       return vocabulary.topics.indexOf(concept) < 0 && vocabulary.wants.indexOf(concept) < 0;
     });
-    return { meaning: meant, terms: wanted,
+    return { meaning: meant, terms: wanted, own: own.map(function (t) { return t[0]; }),
              general: !situation && onlyGeneral(normalized, index.general, reading.lang),
              explains: namesAny(normalized, index.data.vocabulary.explains, reading.lang) };
   }
@@ -293,7 +295,7 @@
     /* Then what the phrasings taught: each page's chance, added to its share of the best
        score by the rules (both at most 1). The floor is absolute: a page the model is sure of
        must not push the rules' next choices out of the list. */
-    var chances = learnedChances(index, query);
+    var chances = learnedChances(index, read.own);
     var byRules = new Array(docs.length).fill(0);
     var place = new Array(docs.length).fill(docs.length);  /* ties keep the rules' order */
     var best = ranked.length ? ranked[0][1] : 1;
@@ -315,18 +317,18 @@
   }
 
   /* Each page's chance of being the one wanted, by what the phrasings taught (learned.py):
-     naive Bayes over the query's terms that some example holds, the pages no example leads to
+     naive Bayes over the query's own terms (understand's `own`) that some example holds, the pages no example leads to
      left out. All zero when the query has no such term but single characters: then the rules
      alone rank. A page's log-likelihood is the sum over those terms of log((count + alpha) /
      total); it starts at the value for count 0 for every term, and each posting adds the
      difference, so only the pages that hold a term are visited for it. The log-likelihoods are
      divided by the model's spread before they become chances (learned.py says why). */
-  function learnedChances(index, query) {
+  function learnedChances(index, own) {
     var model = index.data.learned;
     var chances = new Array(index.data.docs.length).fill(0);
     var known = {};
-    index.text.terms(query, index.reading).forEach(function (t) {
-      if (model.counts[t[0]]) { known[t[0]] = model.counts[t[0]]; }
+    own.forEach(function (term) {
+      if (model.counts[term]) { known[term] = model.counts[term]; }
     });
     var words = Object.keys(known);
     /* Single characters alone (吗, 我, the first key of a word) say too little to learn from. */

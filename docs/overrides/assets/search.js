@@ -168,7 +168,10 @@
       return meant;
     },
     understand: function (query) { return window.helpCentreRank.understand(state.index, query); },
-    chances: function (query) { return window.helpCentreRank.learnedChances(state.index, query); },
+    chances: function (query) {
+      var own = window.helpCentreRank.understand(state.index, query).own;
+      return window.helpCentreRank.learnedChances(state.index, own);
+    },
     sentence: function (query) {
       var found = window.helpCentreRank.rank(state.index, query);
       return found.results.length ? window.helpCentreRank.sentenceFor(state.index, found.results[0], found.terms) : "";
